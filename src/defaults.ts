@@ -1,0 +1,19 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package root (one level above dist/ or src/). */
+export function packageRoot(): string {
+  return dirname(dirname(fileURLToPath(import.meta.url)));
+}
+
+/**
+ * The embedded default used when syscorr starts with neither --conf nor --input: the shipped
+ * rulesets and the shipped example input. Listeners and metrics join this default when those
+ * issues land.
+ */
+export function embeddedDefaultArgs(root = packageRoot()): string[] {
+  return [
+    `--conf=${join(root, 'config', 'rules', '*.sec')}`,
+    `--input=${join(root, 'config', 'example', 'messages.log')}`,
+  ];
+}
