@@ -1,0 +1,11 @@
+import { cpus, totalmem } from 'node:os';
+import { benchLoadRules } from './load-rules.js';
+
+/** `npm run bench`: prints a Markdown table; numbers are only comparable within one run. */
+const rows = benchLoadRules([100, 1000, 10_000], 5);
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(
+  `machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+);
+console.log('| benchmark | syscorr | sec | note |\n|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.name} | ${r.syscorr} | ${r.sec} | ${r.note} |`);
