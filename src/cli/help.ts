@@ -29,7 +29,8 @@ function defaultNote(spec: OptionSpec): string {
 export function usageText(): string {
   const rows = OPTION_FIELDS.map((field) => {
     const spec: OptionSpec = OPTION_TABLE[field];
-    return { left: synopsis(spec), right: `${spec.summary}${defaultNote(spec)}` };
+    const pending = spec.status === 'accepted' ? ' (pending)' : '';
+    return { left: synopsis(spec), right: `${spec.summary}${defaultNote(spec)}${pending}` };
   });
   const width = Math.max(...rows.map((r) => r.left.length)) + 2;
   const lines = rows.map((r) => `  ${r.left.padEnd(width)}${r.right}`);
@@ -43,6 +44,8 @@ export function usageText(): string {
     ...lines,
     '',
     'The file named by the SECRC environment variable holds more options, one per line.',
+    'Options marked (pending) are accepted and checked; they take effect once the part of',
+    'syscorr they belong to (engine, listeners, metrics, mail) is built.',
     '',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OPTION_FIELDS, OPTION_TABLE, usageText, versionText } from '../../src/cli/index.js';
 
@@ -32,6 +33,22 @@ describe('OPT-help and OPT-version texts', () => {
     const syscorr = OPTION_FIELDS.filter((f) => OPTION_TABLE[f].origin === 'syscorr');
     expect(syscorr).toEqual(['metrics', 'smtp']);
     const implemented = OPTION_FIELDS.filter((f) => OPTION_TABLE[f].status === 'implemented');
-    expect(implemented).toEqual(['help', 'version']);
+    expect(implemented).toEqual(['conf', 'bufsize', 'testonly', 'help', 'version']);
+  });
+});
+
+describe('--help marks what is pending', () => {
+  it('shows (pending) on options whose effect is not built yet, and not on the implemented ones', () => {
+    const text = usageText();
+    expect(text).toMatch(/--\[no\]tail .*\(pending\)/);
+    expect(text).not.toMatch(/--conf=\S+ .*\(pending\)/);
+    expect(text).not.toMatch(/--\[no\]testonly .*\(pending\)/);
+  });
+
+  it('names the same version as package.json', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(versionText()).toContain(`syscorr ${pkg.version} `);
   });
 });
