@@ -1,7 +1,16 @@
 import type { RuleBlock } from '../lexer.js';
 import { parseTimeSpec } from './calendar.js';
-import { parseUnsigned, parseYesNo } from './fields.js';
-import { actionList, type BuildContext, contextOf, field, matcher, requiredActions } from './parts.js';
+import { parseYesNo } from './fields.js';
+import {
+  actionList,
+  type BuildContext,
+  contextOf,
+  field,
+  matcher,
+  requiredActions,
+  threshOf,
+  windowOf,
+} from './parts.js';
 import type { Pattern, Rule, RuleType } from './types.js';
 
 type Builder = (block: RuleBlock, ctx: BuildContext) => Rule | null;
@@ -12,22 +21,6 @@ function common(block: RuleBlock, ctx: BuildContext): { file: string; number: nu
 
 function text(block: RuleBlock, keyword: string): string {
   return field(block, keyword)?.value ?? '';
-}
-
-function windowOf(block: RuleBlock, ctx: BuildContext, keyword = 'window', name = 'time window'): number {
-  const f = field(block, keyword);
-  return f === undefined ? 0 : parseUnsigned(f, ctx.problems, { code: 'SYS0208', name, allowZero: false });
-}
-
-function threshOf(
-  block: RuleBlock,
-  ctx: BuildContext,
-  keyword: string,
-  allowZero: boolean,
-  name = 'threshold',
-): number {
-  const f = field(block, keyword);
-  return f === undefined ? 0 : parseUnsigned(f, ctx.problems, { code: 'SYS0209', name, allowZero });
 }
 
 /** RT-suppress / Jump: the desc SEC invents when none is given. */
@@ -101,15 +94,7 @@ function pairBuilder(type: 'Pair' | 'PairWithWindow'): Builder {
     const action = requiredActions(block, 'action', ctx);
     const action2 = requiredActions(block, 'action2', ctx);
     // RT-pair-window: Pair's window is optional (0 = infinite); PairWithWindow needs one > 0.
-    const wf = field(block, 'window');
-    const window =
-      wf === undefined
-        ? 0
-        : parseUnsigned(wf, ctx.problems, {
-            code: 'SYS0208',
-            name: 'time window',
-            allowZero: type === 'Pair',
-          });
+    const window = windowOf(block, ctx, { allowZero: type === 'Pair' });
     if (m === null || second === null) return null;
     const desc = text(block, 'desc');
     const desc2 = text(block, 'desc2');
@@ -122,7 +107,7 @@ const singleWithThreshold: Builder = (block, ctx) => {
   const action = requiredActions(block, 'action', ctx);
   const action2 = actionList(block, 'action2', ctx);
   const window = windowOf(block, ctx);
-  const thresh = threshOf(block, ctx, 'thresh', false);
+  const thresh = threshOf(block, ctx, 'thresh', { allowZero: false });
   const desc = text(block, 'desc');
   return (
     m && { type: 'SingleWithThreshold', ...common(block, ctx), ...m, desc, action, action2, window, thresh }
@@ -133,10 +118,10 @@ const singleWith2Thresholds: Builder = (block, ctx) => {
   const m = matcher(block, '', ctx);
   const action = requiredActions(block, 'action', ctx);
   const action2 = requiredActions(block, 'action2', ctx);
-  const window = windowOf(block, ctx, 'window', '1st time window');
-  const window2 = windowOf(block, ctx, 'window2', '2nd time window');
-  const thresh = threshOf(block, ctx, 'thresh', false, '1st threshold');
-  const thresh2 = threshOf(block, ctx, 'thresh2', true, '2nd threshold');
+  const window = windowOf(block, ctx, { name: '1st time window' });
+  const window2 = windowOf(block, ctx, { keyword: 'window2', name: '2nd time window' });
+  const thresh = threshOf(block, ctx, 'thresh', { allowZero: false, name: '1st threshold' });
+  const thresh2 = threshOf(block, ctx, 'thresh2', { allowZero: true, name: '2nd threshold' });
   if (m === null) return null;
   const desc = text(block, 'desc');
   const desc2 = text(block, 'desc2');

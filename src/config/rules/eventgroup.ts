@@ -1,7 +1,15 @@
 import type { Field, RuleBlock } from '../lexer.js';
 import { compilePerlRegex } from '../perl-regex/index.js';
-import { parseUnsigned, parseYesNo } from './fields.js';
-import { actionList, type BuildContext, field, matcher, requiredActions } from './parts.js';
+import { parseYesNo } from './fields.js';
+import {
+  actionList,
+  type BuildContext,
+  field,
+  matcher,
+  requiredActions,
+  threshOf,
+  windowOf,
+} from './parts.js';
 import { substSpecialChars } from './pattern.js';
 import { memberSuffix } from './schema.js';
 import type { EventGroupMember, EventGroupRule } from './types.js';
@@ -43,11 +51,7 @@ function member(
   const j = memberSuffix(i);
   const m = matcher(block, j, ctx);
   const count = actionList(block, `count${j}`, ctx);
-  const tf = field(block, `thresh${j}`);
-  const thresh =
-    tf === undefined
-      ? 1
-      : parseUnsigned(tf, ctx.problems, { code: 'SYS0209', name: 'threshold', allowZero: false });
+  const thresh = threshOf(block, ctx, `thresh${j}`, { allowZero: false, missing: 1 });
   const tokenField = field(block, `egtoken${j}`);
   if (tokenField !== undefined && !hasEgPattern) {
     ctx.problems.at(tokenField, 'SYS0213', `'egtoken${j}' keyword requires the 'egpattern' keyword`);
@@ -71,11 +75,7 @@ export function buildEventGroup(block: RuleBlock, members: number, ctx: BuildCon
   const init = actionList(block, 'init', ctx);
   const slide = actionList(block, 'slide', ctx);
   const end = actionList(block, 'end', ctx);
-  const wf = field(block, 'window');
-  const window =
-    wf === undefined
-      ? 0
-      : parseUnsigned(wf, ctx.problems, { code: 'SYS0208', name: 'time window', allowZero: false });
+  const window = windowOf(block, ctx);
   const mf = field(block, 'multact');
   const multact = mf === undefined ? false : parseYesNo(mf, ctx.problems);
   let egpattern: EventGroupRule['egpattern'] = null;

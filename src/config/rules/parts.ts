@@ -1,7 +1,7 @@
 import { type ActionList, parseActionList } from '../action-list/index.js';
 import { type ContextSpec, parseContextExpr } from '../context-expr/index.js';
 import type { Field, RuleBlock } from '../lexer.js';
-import { parseContinue, type RuleProblems } from './fields.js';
+import { parseContinue, parseUnsigned, type RuleProblems } from './fields.js';
 import { parsePattern, parseVarmap } from './pattern.js';
 import type { Matcher, Pattern } from './types.js';
 
@@ -65,4 +65,33 @@ export function matcher(
   const vm = field(block, `varmap${suffix}`);
   const varmap = vm === undefined ? [] : parseVarmap(vm, pattern, ctx.problems);
   return { pattern, varmap, ...contextOf(block, `context${suffix}`, ctx), continue: cont };
+}
+
+/** window / window2 (CF-int): > 0, except Pair's optional window where 0 means infinite; absent → 0. */
+export function windowOf(
+  block: RuleBlock,
+  ctx: BuildContext,
+  opts: { keyword?: string; name?: string; allowZero?: boolean } = {},
+): number {
+  const f = field(block, opts.keyword ?? 'window');
+  if (f === undefined) return 0;
+  const what = {
+    code: 'SYS0208',
+    name: opts.name ?? 'time window',
+    allowZero: opts.allowZero ?? false,
+  } as const;
+  return parseUnsigned(f, ctx.problems, what);
+}
+
+/** thresh, thresh2, threshN (CF-int); `missing` is the value when the keyword is absent. */
+export function threshOf(
+  block: RuleBlock,
+  ctx: BuildContext,
+  keyword: string,
+  opts: { allowZero: boolean; name?: string; missing?: number },
+): number {
+  const f = field(block, keyword);
+  if (f === undefined) return opts.missing ?? 0;
+  const what = { code: 'SYS0209', name: opts.name ?? 'threshold', allowZero: opts.allowZero } as const;
+  return parseUnsigned(f, ctx.problems, what);
 }
