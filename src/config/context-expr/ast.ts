@@ -14,6 +14,11 @@ export type ContextExpr =
   | { kind: 'name'; name: string; offset: number }
   /** SEC CX-not. */
   | { kind: 'not'; operand: ContextExpr; offset: number }
+  /**
+   * SEC CX-group: `( expr )` as a whole operand. SEC keeps it as one sub-list (EXPRESSION), and its
+   * evaluator treats a sub-list differently from an unparenthesised run of operators.
+   */
+  | { kind: 'group'; expr: ContextExpr; offset: number }
   /** SEC CX-and-or: short-circuit, left operand first. */
   | { kind: 'and' | 'or'; left: ContextExpr; right: ContextExpr; offset: number }
   /** SEC CX-varset: true if the match cache entry exists. `entry` is a match-variable template. */
@@ -41,6 +46,9 @@ export function walkContextExpr(expr: ContextExpr, visit: (node: ContextExpr) =>
   switch (expr.kind) {
     case 'not':
       walkContextExpr(expr.operand, visit);
+      return;
+    case 'group':
+      walkContextExpr(expr.expr, visit);
       return;
     case 'and':
     case 'or':

@@ -117,7 +117,13 @@ export function parseOperand(
   if (word !== null) {
     const [wordStart, wordEnd] = span(word, 1, start);
     const group = exactGroup(flat, wordStart, wordEnd);
-    if (group !== undefined) return parseGroup(group);
+    if (group !== undefined) {
+      // CX-group: kept as a node, because SEC evaluates a parenthesised sub-list on its own.
+      const inner = parseGroup(group);
+      return inner.ok
+        ? { ok: true, expr: { kind: 'group', expr: inner.expr, offset: group.offset - 1 } }
+        : inner;
+    }
     const name = slotText(flat, [wordStart, wordEnd]);
     if ('gluedAt' in name) return glued(name.gluedAt, 'operand');
     return { ok: true, expr: { kind: 'name', name: name.text, offset: flat.origin[wordStart] ?? 0 } };

@@ -24,6 +24,7 @@ export function contextHasVariables(expr: ContextExpr, token: VarToken = '$'): b
           node.params.some((p) => hasMatchVariables(p, token));
         return;
       case 'not':
+      case 'group':
       case 'and':
       case 'or':
         return;

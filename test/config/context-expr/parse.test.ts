@@ -30,6 +30,8 @@ function show(e: ContextExpr): string {
       return `varset(${e.entry})`;
     case 'not':
       return `!${show(e.operand)}`;
+    case 'group':
+      return show(e.expr);
     case 'and':
     case 'or':
       return `(${show(e.left)} ${e.kind === 'and' ? '&&' : '||'} ${show(e.right)})`;
@@ -136,10 +138,14 @@ describe('CX-group: parentheses', () => {
   it('reports offsets inside groups against the whole text', () => {
     const e = expr('x && (a || bb)');
     expect(e.kind === 'and' && e.right).toEqual({
-      kind: 'or',
-      left: { kind: 'name', name: 'a', offset: 6 },
-      right: { kind: 'name', name: 'bb', offset: 11 },
-      offset: 8,
+      kind: 'group',
+      offset: 5,
+      expr: {
+        kind: 'or',
+        left: { kind: 'name', name: 'a', offset: 6 },
+        right: { kind: 'name', name: 'bb', offset: 11 },
+        offset: 8,
+      },
     });
   });
 

@@ -18,8 +18,8 @@ import { describeWithProgram } from '../../support/external.js';
  * Structure: SEC's parser functions (replace_subexpr, analyze_context_expr, analyze_context) are
  * loaded at test time from the installed /usr/bin/sec into a small Perl harness, with Perl code
  * compilation stubbed out, and their postfix output is compared with our tree in postfix form.
- * Parenthesised groups (SEC's EXPRESSION) are inlined, which keeps the meaning of a postfix list;
- * a leading '[]' marks pre-evaluation (SEC's check_context_preeval, loaded the same way).
+ * Parenthesised groups (SEC's EXPRESSION) are kept as ( ... ) on both sides, because SEC's evaluator
+ * treats a sub-list differently from an unparenthesised run; a leading '[]' marks pre-evaluation.
  */
 
 const RULE_LINES = 7;
@@ -62,7 +62,7 @@ sub postfix {
     my $t = $list->[$i];
     if ($t == 0) { push @out, "N:$list->[$i+1]"; $i += 2 }
     elsif ($t == 8) { push @out, "V:$list->[$i+1]"; $i += 2 }
-    elsif ($t == 4) { push @out, postfix($list->[$i+1]); $i += 2 }
+    elsif ($t == 4) { push @out, '(', postfix($list->[$i+1]), ')'; $i += 2 }
     elsif ($t == 5) { push @out, "=:$list->[$i+1]"; $i += 2 }
     elsif ($t == 6 || $t == 7) { push @out, ($t == 6 ? '->:' : ':>:') . join(' ', @{$list->[$i+1]}); $i += 3 }
     else { push @out, (undef, '!', '&&', '||')[$t]; $i += 1 }
@@ -95,6 +95,8 @@ function toPostfix(e: ContextExpr): string[] {
       return [`V:${e.entry}`];
     case 'not':
       return [...toPostfix(e.operand), '!'];
+    case 'group':
+      return ['(', ...toPostfix(e.expr), ')'];
     case 'and':
     case 'or':
       return [...toPostfix(e.left), ...toPostfix(e.right), e.kind === 'and' ? '&&' : '||'];
