@@ -1,7 +1,9 @@
+import { runApp } from './app.js';
 import { expandPatterns, type OptionProblem, parseCommandLine, usageText, versionText } from './cli/index.js';
 import { type Diagnostic, formatDiagnostic } from './config/diagnostics.js';
 import { loadConfig, type ReadText, readLatin1 } from './config/load.js';
 import { embeddedDefaultArgs } from './defaults.js';
+import { createLogger } from './log.js';
 
 /** What the command line needs from the process; tests pass their own. */
 export interface CliIo {
@@ -10,6 +12,7 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   readonly readFile?: ReadText;
+  readonly stderrIsTty?: boolean;
 }
 
 function formatProblem(p: OptionProblem): string {
@@ -26,7 +29,7 @@ function summary(diags: readonly Diagnostic[]): string {
  * and exits 0 when all are valid, else 1 (OPT-testonly); bad options are reported and replaced by
  * their defaults, as SEC does (OPT-revalidate).
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed = parseCommandLine(argv, { SECRC: io.env.SECRC });
   const o = parsed.options;
   if (o.conf.length === 0 && o.input.length === 0 && !o.testonly && !parsed.help && !parsed.version) {
@@ -53,10 +56,19 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     );
     return config.ok ? 0 : 1;
   }
-  io.stderr(
-    `syscorr: ${rules} rule(s) loaded from ${config.files.length} file(s); ${summary(config.diagnostics)}\n` +
-      'syscorr: event processing is not available in this build yet (the correlation engine is being built);\n' +
-      'syscorr: use --testonly to check rule files.\n',
+  // OPT-log: SEC logs to stderr only on a tty; an appliance without --log must still say what is
+  // wrong, so syscorr then prints notices, warnings and errors (levels 1-4) to stderr.
+  const toStderr = io.stderrIsTty === true || options.log === null;
+  const logger = createLogger({
+    debug: options.debug,
+    stderrLevel: io.stderrIsTty === true ? options.debug : Math.min(options.debug, 4),
+    file: options.log,
+    stderr: toStderr ? io.stderr : null,
+    now: () => Math.floor(Date.now() / 1000),
+  });
+  logger.log(
+    4,
+    `syscorr: ${rules} rule(s) loaded from ${config.files.length} file(s); ${summary(config.diagnostics)}`,
   );
-  return 0;
+  return runApp(options, config, { logger, cwd: io.cwd });
 }

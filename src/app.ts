@@ -1,0 +1,111 @@
+import { setTimeout as sleep, setImmediate as yieldToIo } from 'node:timers/promises';
+import type { Logger } from './actions/ports.js';
+import { expandGlob, type SecOptions } from './cli/index.js';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config/load.js';
+import { automaticBufsize, Engine } from './engine/engine.js';
+import type { EngineEvent } from './engine/event.js';
+import { type LineSource, MainLoop } from './engine/loop.js';
+import { processZone } from './engine/variables/index.js';
+import { InputSet } from './inputs/index.js';
+import { Outputs, Processes } from './outputs/index.js';
+
+/** How many events run back to back before the loop lets Node's I/O (stdin, pipes) progress. */
+const BATCH = 256;
+
+export interface AppDeps {
+  readonly clock?: Clock;
+  readonly logger: Logger;
+  readonly cwd: string;
+  readonly stdoutWrite?: (text: string) => void;
+}
+
+/** Adapts the file/stdin inputs to the loop's LineSource. */
+function lineSource(inputs: InputSet): LineSource {
+  return {
+    next(now: number): EngineEvent | null {
+      const l = inputs.next(now);
+      return l === null ? null : { line: l.line, source: l.source, context: l.context };
+    },
+    get exhausted() {
+      return inputs.exhausted;
+    },
+    get sawData() {
+      return inputs.sawData;
+    },
+  };
+}
+
+/**
+ * The composition root (GUIDE): builds inputs, engine and outputs from the options, owns the real
+ * clock and the real sleeps, and runs SEC's main loop until --notail input ends (IN-notail-exit).
+ */
+export async function runApp(options: SecOptions, config: Config, deps: AppDeps): Promise<number> {
+  const clock = deps.clock ?? systemClock;
+  const { logger } = deps;
+  const outputs = new Outputs({ logger, socketTimeout: options.socketTimeout });
+  const processes = new Processes({ logger, stdoutWrite: deps.stdoutWrite });
+  const inputs = new InputSet(
+    options.input.filter((i) => i.kind === 'file').map((i) => ({ pattern: i.pattern, context: i.context })),
+    {
+      tail: options.tail,
+      fromstart: options.fromstart,
+      reopenTimeout: options.reopenTimeout,
+      checkTimeout: options.checkTimeout,
+      rwfifo: options.rwfifo,
+      blocksize: options.blocksize,
+      inputTimeout: options.inputTimeout,
+      timeoutScript: options.timeoutScript,
+      cwd: deps.cwd,
+      expand: (pattern) => expandGlob(pattern, { cwd: deps.cwd }),
+      logger,
+    },
+  );
+  const engine = new Engine(
+    config,
+    {
+      bufsize: options.bufsize > 0 ? options.bufsize : automaticBufsize(config),
+      jointbuf: options.jointbuf,
+      intcontexts: options.intcontexts,
+      quoting: options.quoting,
+      evstoresize: options.evstoresize,
+      zone: processZone(),
+    },
+    {
+      outputs,
+      processes,
+      logger,
+      addinput: (file, position, context, now) => inputs.addinput(file, position, context, now),
+      dropinput: (file) => inputs.dropinput(file),
+      signal: (name) => loop.raise(name),
+    },
+  );
+  inputs.open(clock.now());
+  const loop = new MainLoop(engine, lineSource(inputs), processes, clock, {
+    tail: options.tail,
+    cleantime: options.cleantime,
+    intevents: options.intevents,
+    closeOutputs: () => outputs.closeAll(),
+    logger,
+  });
+  const onSignal = (sig: NodeJS.Signals): void => loop.raise(sig);
+  for (const sig of ['SIGTERM', 'SIGUSR2', 'SIGHUP'] as const) process.on(sig, onSignal);
+  loop.start();
+  let burst = 0;
+  for (;;) {
+    const result = loop.step();
+    if (result === 'exit') break;
+    if (result === 'idle') {
+      burst = 0;
+      await sleep(options.pollTimeout * 1000);
+    } else if (++burst >= BATCH) {
+      burst = 0;
+      await yieldToIo();
+    }
+  }
+  for (const sig of ['SIGTERM', 'SIGUSR2', 'SIGHUP'] as const) process.off(sig, onSignal);
+  if (options.childterm) processes.terminateAll();
+  inputs.close();
+  outputs.closeAll();
+  return 0;
+}

@@ -1,0 +1,300 @@
+import { runActions, substituteMatchVars } from '../actions/index.js';
+import type {
+  ActionPorts,
+  Command,
+  EnginePort,
+  ExpiryTask,
+  Logger,
+  OutputPort,
+  ProcessPort,
+} from '../actions/ports.js';
+import type { ActionList } from '../config/action-list/index.js';
+import type { Config } from '../config/load.js';
+import type { Rule } from '../config/rules/types.js';
+import {
+  type MatchTemplate,
+  type MatchValues,
+  parseMatchTemplate,
+  substituteMatch,
+} from '../config/template/index.js';
+import { InputBuffers } from './buffers.js';
+import { ContextEvaluator } from './context-eval.js';
+import { ContextStore } from './contexts/index.js';
+import { type EngineEvent, INTERNAL_EVENT_CONTEXT, SYNTHETIC_CONTEXT } from './event.js';
+import type { MatchCache, MatchInput } from './match.js';
+import { expired, Operations, operationKey } from './operations.js';
+import { RuleLoop } from './rule-loop.js';
+import { dispatch, type RuleRuntime } from './rules/index.js';
+import { withThis } from './this-context.js';
+import { ActionVariables, type TimeZone } from './variables/index.js';
+
+export interface EngineOptions {
+  /** Lines per input buffer, already resolved (OPT-bufsize: 0 means the largest N of the rules). */
+  readonly bufsize: number;
+  readonly jointbuf: boolean;
+  readonly intcontexts: boolean;
+  readonly quoting: boolean;
+  readonly evstoresize: number;
+  /** The local time zone for %t and friends; the composition root reads it (processZone()). */
+  readonly zone?: TimeZone;
+}
+
+/** The I/O the engine reaches through seams (GUIDE: side effects behind seams). */
+export interface EngineIo {
+  readonly outputs: OutputPort;
+  readonly processes: ProcessPort & {
+    script(command: Command, stdin: string, done: (exitCode: number) => void): void;
+  };
+  readonly logger: Logger;
+  readonly addinput?: (file: string, position: string, context: string, now: number) => void;
+  readonly dropinput?: (file: string) => void;
+  readonly signal?: (name: string) => void;
+}
+
+/** The bufsize SEC uses when --bufsize is 0: the largest N of all loaded patterns, at least 1. */
+export function automaticBufsize(config: Config): number {
+  let n = 1;
+  for (const f of config.files) {
+    for (const r of f.rules) {
+      const patterns =
+        r.type === 'EventGroup'
+          ? r.members.map((m) => m.pattern)
+          : r.type === 'Calendar'
+            ? []
+            : r.type === 'Pair' || r.type === 'PairWithWindow'
+              ? [r.pattern, r.second.pattern]
+              : [r.pattern];
+      for (const p of patterns) n = Math.max(n, p.lines);
+    }
+  }
+  return n;
+}
+
+/**
+ * The correlation engine: a deterministic state machine driven by `process(event, now)` and
+ * `cleanup(now)` (GUIDE; HP-time-model). It never reads a clock, a socket or a file itself.
+ */
+export class Engine implements EnginePort {
+  readonly contexts: ContextStore;
+  readonly variables: ActionVariables;
+  readonly operations = new Operations();
+  readonly #config: Config;
+  readonly #opts: EngineOptions;
+  readonly #io: EngineIo;
+  readonly #buffers: InputBuffers;
+  readonly #loop: RuleLoop;
+  readonly #ports: ActionPorts;
+  readonly #cache: MatchCache = new Map();
+  readonly #descTemplates = new Map<string, MatchTemplate>();
+  readonly #queue: EngineEvent[] = [];
+  #pending: { due: number; event: EngineEvent }[] = [];
+  #intContext: string | undefined;
+  #processed = 0;
+
+  constructor(config: Config, opts: EngineOptions, io: EngineIo) {
+    this.#config = config;
+    this.#opts = opts;
+    this.#io = io;
+    this.contexts = new ContextStore({
+      evstoresize: opts.evstoresize,
+      logger: io.logger,
+      runExpiry: (task, now) => this.#runExpiry(task, now),
+    });
+    this.variables = new ActionVariables(opts.zone === undefined ? {} : { zone: opts.zone });
+    this.#buffers = new InputBuffers(opts.bufsize, opts.jointbuf);
+    const evaluator = new ContextEvaluator(this.contexts);
+    this.#loop = new RuleLoop(config, evaluator, io.logger, (rule, values) => this.#matched(rule, values));
+    this.#ports = {
+      contexts: this.contexts,
+      variables: this.variables,
+      outputs: io.outputs,
+      processes: io.processes,
+      engine: this,
+      logger: io.logger,
+    };
+  }
+
+  /** Lines and events processed so far (dumps, metrics). */
+  get processed(): number {
+    return this.#processed;
+  }
+
+  /** Full matches per rule (dumps, metrics). */
+  get matchCounts(): ReadonlyMap<Rule, number> {
+    return this.#loop.matches;
+  }
+
+  /** IN-order: the next synthetic event, which always comes before input lines. */
+  nextSynthetic(): EngineEvent | undefined {
+    return this.#queue.shift();
+  }
+
+  get syntheticQueued(): number {
+    return this.#queue.length;
+  }
+
+  /** IN-loop step 3: one event through every main file (CF-multifile), stopping at EndMatch. */
+  process(event: EngineEvent, now: number): void {
+    let intName: string | undefined;
+    if (this.#opts.intcontexts) {
+      intName = event.context ?? (event.source === null ? SYNTHETIC_CONTEXT : `_FILE_EVENT_${event.source}`);
+    }
+    this.#run(event.line, event.source, intName, now);
+  }
+
+  /** IE-events: SEC_STARTUP etc. are matched at once with context SEC_INTERNAL_EVENT, not queued. */
+  internalEvent(text: string, now: number): void {
+    this.#run(text, null, INTERNAL_EVENT_CONTEXT, now);
+  }
+
+  #run(line: string, source: string | null, intName: string | undefined, now: number): void {
+    this.#intContext = intName;
+    if (intName !== undefined) this.contexts.setInternal(intName);
+    this.#buffers.push(line, source);
+    this.#cache.clear();
+    const input: MatchInput = { buffers: this.#buffers, cache: this.#cache, intContext: intName };
+    this.#now = now;
+    for (const file of this.#config.mainFiles) {
+      if (this.#loop.processFile(file, input, now)) break;
+    }
+    if (intName !== undefined) this.contexts.clearInternal();
+    this.#intContext = undefined;
+    this.#processed++;
+  }
+
+  #now = 0;
+
+  #runtime(): RuleRuntime {
+    const now = this.#now;
+    return {
+      now,
+      operations: this.operations,
+      run: (list, desc) => this.#runList(list, desc, '', now),
+      freeze: (list, values) =>
+        values === null
+          ? list
+          : substituteMatchVars(list, { ...values, cache: (e, n) => this.#cacheValue(e, n) }),
+      subst: (text, values) => this.#subst(text, values),
+      script: (command, done) => {
+        const names = this.contexts.snapshot().flatMap((c) => c.names);
+        this.#io.processes.script(command, names.map((n) => `${n}\n`).join(''), done);
+      },
+    };
+  }
+
+  #matched(rule: Rule, values: MatchValues | null): void {
+    const rt = this.#runtime();
+    const file = rule.file;
+    const withFile: RuleRuntime = { ...rt, run: (list, desc) => this.#runList(list, desc, file, rt.now) };
+    if (!dispatch(rule, values, withFile)) {
+      this.#io.logger.log(
+        3,
+        `rule type ${rule.type} (${rule.file} rule ${rule.number + 1}) is not supported yet`,
+      );
+    }
+  }
+
+  #subst(text: string, values: MatchValues | null): string {
+    if (values === null || !text.includes('$')) return text;
+    let t = this.#descTemplates.get(text);
+    if (t === undefined) {
+      t = parseMatchTemplate(text);
+      this.#descTemplates.set(text, t);
+    }
+    return substituteMatch(t, { ...values, cache: (e, n) => this.#cacheValue(e, n) });
+  }
+
+  #cacheValue(entry: string, name: string): string | undefined {
+    const e = this.#cache.get(entry);
+    if (e === undefined) return undefined;
+    return /^[0-9]+$/.test(name) ? e.numbered[Number(name)] : e.named[name];
+  }
+
+  #runList(list: ActionList, desc: string, file: string, now: number): void {
+    runActions(list, { now, desc, file, thisContext: null, quoting: this.#opts.quoting }, this.#ports);
+  }
+
+  /** CTX-expiry-action: the list runs with %s saved at create/set and `_THIS` naming the context. */
+  #runExpiry(task: ExpiryTask, now: number): void {
+    const ports: ActionPorts = { ...this.#ports, contexts: withThis(this.contexts, task.thisName) };
+    const env = { now, desc: task.desc, file: '', thisContext: task.thisName, quoting: this.#opts.quoting };
+    runActions(task.actions, env, ports);
+  }
+
+  /** TM-cleanup: contexts, due delayed events, sockets, then expired operations. */
+  cleanup(now: number): void {
+    this.#now = now;
+    this.contexts.cleanup(now);
+    if (this.#pending.length > 0) {
+      const still: { due: number; event: EngineEvent }[] = [];
+      for (const p of this.#pending) {
+        if (now >= p.due) this.#queue.push(p.event);
+        else still.push(p);
+      }
+      this.#pending = still;
+    }
+    for (const op of [...this.operations.values()]) {
+      // RT-sws: expiry is silent.
+      if (expired(op, now)) this.operations.delete(op.key);
+    }
+  }
+
+  // ---- EnginePort: what actions ask of the engine ----
+
+  event(text: string, delay: number, context: string | null, now: number): void {
+    const event: EngineEvent = { line: text, source: null, context: context ?? SYNTHETIC_CONTEXT };
+    if (delay <= 0) this.#queue.push(event);
+    else this.#pending.push({ due: now + delay, event });
+  }
+
+  reset(file: string, rule: number | null, desc: string): void {
+    if (rule !== null) {
+      this.operations.delete(operationKey(file, rule, desc));
+      return;
+    }
+    const count = this.#config.files.find((f) => f.file === file)?.rules.length ?? 0;
+    for (let n = 0; n < count; n++) this.operations.delete(operationKey(file, n, desc));
+  }
+
+  getwpos(file: string, rule: number, desc: string): number | undefined {
+    return this.operations.get(operationKey(file, rule, desc))?.start;
+  }
+
+  setwpos(file: string, rule: number, desc: string, time: number, now: number): void {
+    const op = this.operations.get(operationKey(file, rule, desc));
+    if (op === undefined) return;
+    if (time < op.start || time > now) {
+      this.#io.logger.log(3, `Can't set window position to ${time} for operation '${op.key}'`);
+      return;
+    }
+    op.start = time;
+  }
+
+  rewrite(count: number, text: string): void {
+    const lines = text.split('\n');
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    this.#buffers.rewrite(count, lines);
+  }
+
+  addinput(file: string, position: string, context: string): void {
+    this.#io.addinput?.(file, position, context, this.#now);
+  }
+
+  dropinput(file: string): void {
+    this.#buffers.drop(file);
+    this.#io.dropinput?.(file);
+  }
+
+  sigemul(signal: string): void {
+    this.#io.signal?.(signal);
+  }
+
+  hasCacheEntry(entry: string): boolean {
+    return this.#cache.has(entry);
+  }
+
+  /** The internal context of the event being processed (dumps). */
+  get currentInternalContext(): string | undefined {
+    return this.#intContext;
+  }
+}

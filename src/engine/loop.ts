@@ -1,0 +1,122 @@
+import type { Clock } from '../clock.js';
+import type { Engine } from './engine.js';
+import type { EngineEvent } from './event.js';
+
+/** Where input lines come from (files, stdin, listeners): see src/inputs. */
+export interface LineSource {
+  /** The next line available now, or null (never waits). */
+  next(now: number): EngineEvent | null;
+  /** Under --notail: every input reached EOF and is closed (IN-notail-exit). */
+  readonly exhausted: boolean;
+  /** The last poll read new bytes (maybe no complete line): the loop does not sleep then (IN-loop step 4). */
+  readonly sawData: boolean;
+}
+
+/** Child processes as the loop sees them (CH-reap). */
+export interface ChildSource {
+  reap(synthQueueEmpty: boolean): {
+    lines: { text: string; context: string }[];
+    completions: (() => void)[];
+    producedOutput: boolean;
+  };
+}
+
+export interface LoopOptions {
+  readonly tail: boolean;
+  readonly cleantime: number;
+  readonly intevents: boolean;
+  /** SIG-USR2: close every output so it is reopened when next used. */
+  readonly closeOutputs?: () => void;
+  readonly logger?: { log(level: 1 | 2 | 3 | 4 | 5 | 6, message: string): void };
+}
+
+/** SIG-common: flags are handled at the end of an iteration, in this order. */
+const SIGNAL_ORDER = ['HUP', 'ABRT', 'USR1', 'USR2', 'INT', 'TERM'] as const;
+export type SignalName = (typeof SIGNAL_ORDER)[number];
+
+/** What one iteration did: the caller sleeps --poll-timeout only after 'idle'. */
+export type StepResult = 'event' | 'busy' | 'idle' | 'exit';
+
+/**
+ * SEC's main loop, one iteration per call (IN-loop): (1) reap children and take their output
+ * while the synthetic queue is empty; (2) take ONE event, synthetic first (IN-order); (3) match
+ * it; (4) detect the --notail end; (5) run the cleanup pass when due. Signals are the caller's.
+ */
+export class MainLoop {
+  readonly #engine: Engine;
+  readonly #inputs: LineSource;
+  readonly #children: ChildSource;
+  readonly #clock: Clock;
+  readonly #opts: LoopOptions;
+  #lastCleanup = 0;
+  readonly #raised = new Set<SignalName>();
+
+  /** A real signal or `sigemul` (ACT-sigemul): only sets a flag (SIG-common). */
+  raise(signal: string): void {
+    const name = signal.toUpperCase().replace(/^SIG/, '') as SignalName;
+    if ((SIGNAL_ORDER as readonly string[]).includes(name)) this.#raised.add(name);
+  }
+
+  constructor(engine: Engine, inputs: LineSource, children: ChildSource, clock: Clock, opts: LoopOptions) {
+    this.#engine = engine;
+    this.#inputs = inputs;
+    this.#children = children;
+    this.#clock = clock;
+    this.#opts = opts;
+  }
+
+  /** OPT-startup-order: SEC_STARTUP, then the first cleanup pass (Calendar may fire). */
+  start(): void {
+    const now = this.#clock.now();
+    if (this.#opts.intevents) this.#engine.internalEvent('SEC_STARTUP', now);
+    this.#engine.cleanup(now);
+    this.#lastCleanup = now;
+  }
+
+  step(): StepResult {
+    let now = this.#clock.now();
+    const reaped = this.#children.reap(this.#engine.syntheticQueued === 0);
+    for (const l of reaped.lines) this.#engine.event(l.text, 0, l.context, now);
+    for (const done of reaped.completions) done();
+    const event = this.#engine.nextSynthetic() ?? this.#inputs.next(now);
+    let result: StepResult;
+    if (event !== undefined && event !== null) {
+      this.#engine.process(event, now);
+      result = 'event';
+    } else if (!this.#opts.tail && this.#inputs.exhausted) {
+      // IN-notail-exit: pending timers are dropped, no final cleanup pass.
+      if (this.#opts.intevents) this.#engine.internalEvent('SEC_SHUTDOWN', now);
+      return 'exit';
+    } else {
+      result = reaped.producedOutput || this.#inputs.sawData ? 'busy' : 'idle';
+    }
+    now = this.#clock.now();
+    if (now - this.#lastCleanup >= this.#opts.cleantime) {
+      this.#engine.cleanup(now);
+      this.#lastCleanup = now;
+    }
+    return this.#raised.size > 0 && this.#signals(now) ? 'exit' : result;
+  }
+
+  /** SIG-*: handles raised flags in SEC's order; true when TERM asks to exit. */
+  #signals(now: number): boolean {
+    const raised = [...this.#raised];
+    this.#raised.clear();
+    for (const sig of SIGNAL_ORDER) {
+      if (!raised.includes(sig)) continue;
+      if (sig === 'USR2') {
+        // SIG-USR2: log rotation; outputs are closed and reopened when next used.
+        if (this.#opts.intevents) this.#engine.internalEvent('SEC_PRE_LOGROTATE', now);
+        this.#opts.closeOutputs?.();
+        if (this.#opts.intevents) this.#engine.internalEvent('SEC_LOGROTATE', now);
+      } else if (sig === 'TERM') {
+        // SIG-TERM: SEC_SHUTDOWN, then exit; nothing else is flushed or expired.
+        if (this.#opts.intevents) this.#engine.internalEvent('SEC_SHUTDOWN', now);
+        return true;
+      } else {
+        this.#opts.logger?.log(3, `SIG${sig} handling (restart, dump, debug level) is not supported yet`);
+      }
+    }
+    return false;
+  }
+}

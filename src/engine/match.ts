@@ -1,0 +1,91 @@
+import type { Pattern, VarMapItem } from '../config/rules/types.js';
+import type { MatchValues } from '../config/template/index.js';
+import type { InputBuffers } from './buffers.js';
+
+/** Per-event match cache (MC-life): cleared before every event, shared by every rule and file. */
+export type MatchCache = Map<string, MatchValues>;
+
+export interface MatchInput {
+  readonly buffers: InputBuffers;
+  readonly cache: MatchCache;
+  /** `$+{_intcontext}`: the current internal context name, or undefined (VAR-intcontext). */
+  readonly intContext: string | undefined;
+}
+
+/** No match. */
+export const NO_MATCH = false;
+/** A match that produced no variables (SubStr, NSubStr, TValue, NCached): blocks `$` substitution (RT-desc-no-subst). */
+export const NO_VARIABLES = null;
+
+export type MatchOutcome = MatchValues | typeof NO_VARIABLES | typeof NO_MATCH;
+
+function regexpValues(
+  p: Extract<Pattern, { kind: 'RegExp' }>,
+  text: string,
+  input: MatchInput,
+  varmap: readonly VarMapItem[],
+): MatchOutcome {
+  const regex = p.regex;
+  if (regex === null) return NO_MATCH;
+  const m = regex.exec(text);
+  if (m === null) return NO_MATCH;
+  // PT-regexp-nogroup: Perl's list-context match returns (1) when the regex has no groups.
+  const numbered: (string | undefined)[] =
+    regex.groupCount === 0 ? [text, '1'] : [text, ...m.groups.slice(1)];
+  const named: Record<string, string | undefined> = { ...m.named };
+  named._inputsrc = input.buffers.inputsrc(p.lines);
+  named._intcontext = input.intContext;
+  const values: MatchValues = { numbered, named };
+  if (varmap.length > 0) applyVarmap(numbered, named, varmap, input.cache);
+  return values;
+}
+
+/** VM-named and VM-cache: `name=N` copies $N (undef past the last group), bare names store cache entries. */
+function applyVarmap(
+  numbered: readonly (string | undefined)[],
+  named: Record<string, string | undefined>,
+  varmap: readonly VarMapItem[],
+  cache: MatchCache,
+): void {
+  const groups = numbered.length - 1;
+  const entries: string[] = [];
+  for (const item of varmap) {
+    if (item.index === null) entries.push(item.name);
+    else named[item.name] = item.index <= groups ? numbered[item.index] : undefined;
+  }
+  for (const entry of entries) cache.set(entry, { numbered: [...numbered], named: { ...named } });
+}
+
+/**
+ * SEC match_* functions: does the pattern match the current event (with its N-line text), and
+ * which match variables does it set? The pattern is tried even when the rule's context will fail,
+ * so varmap cache entries are made first (RT-match, VM-cache).
+ */
+export function matchPattern(p: Pattern, varmap: readonly VarMapItem[], input: MatchInput): MatchOutcome {
+  switch (p.kind) {
+    case 'TValue':
+      return p.value ? NO_VARIABLES : NO_MATCH;
+    case 'Cached': {
+      const entry = input.cache.get(p.name);
+      if (p.negate) return entry === undefined ? NO_VARIABLES : NO_MATCH;
+      return entry === undefined ? NO_MATCH : { numbered: [...entry.numbered], named: { ...entry.named } };
+    }
+    case 'SubStr': {
+      const found = input.buffers.text(p.lines).includes(p.text);
+      return found !== p.negate ? NO_VARIABLES : NO_MATCH;
+    }
+    case 'RegExp': {
+      const text = input.buffers.text(p.lines);
+      if (!p.negate) return regexpValues(p, text, input, varmap);
+      if (p.regex === null || p.regex.test(text)) return NO_MATCH;
+      // PT-nregexp: only $0, _inputsrc and _intcontext.
+      return {
+        numbered: [text],
+        named: { _inputsrc: input.buffers.inputsrc(p.lines), _intcontext: input.intContext },
+      };
+    }
+    case 'PerlFunc':
+      // Rejected at load (SYS0801); never reaches the engine.
+      return NO_MATCH;
+  }
+}
