@@ -8,12 +8,14 @@ export function packageRoot(): string {
 
 /**
  * The embedded default used when syscorr starts with neither --conf nor --input: the shipped
- * rulesets and the shipped example input. Listeners and metrics join this default when those
+ * rulesets, reading the shipped example input from its start. Listeners and metrics join this default when those
  * issues land.
  */
 export function embeddedDefaultArgs(root = packageRoot()): string[] {
   return [
     `--conf=${join(root, 'config', 'rules', '*.sec')}`,
     `--input=${join(root, 'config', 'example', 'messages.log')}`,
+    // The example is read from its start, then followed like a live log.
+    '--fromstart',
   ];
 }

@@ -84,7 +84,6 @@ export const CONTEXT_HANDLERS = {
   // SEC ACT-add/prepend/fill: CTX-store-split and CTX-autocreate are the store's.
   add: (a, cx) => {
     const [name, text] = nameAndText(a, cx);
-    cx.log(LOG.debug, `Adding event(s) '${text}' to context '${name}'`);
     cx.ports.contexts.add(name, text, cx.env.now);
     return 1;
   },

@@ -111,6 +111,5 @@ export const OUTPUT_HANDLERS = {
 function fileAndText(a: { readonly file: string; readonly text: string }, cx: RunContext): [string, string] {
   const file = cx.expand(a, a.file);
   const text = cx.expand(a, a.text);
-  cx.log(LOG.debug, `Writing event '${text}' to file '${file}'`);
   return [file, text];
 }

@@ -24,7 +24,7 @@ import { type EngineEvent, INTERNAL_EVENT_CONTEXT, SYNTHETIC_CONTEXT } from './e
 import type { MatchCache, MatchInput } from './match.js';
 import { expired, Operations, operationKey } from './operations.js';
 import { RuleLoop } from './rule-loop.js';
-import { dispatch, type RuleRuntime } from './rules/index.js';
+import { dispatch, isSupported, type RuleRuntime } from './rules/index.js';
 import { withThis } from './this-context.js';
 import { ActionVariables, type TimeZone } from './variables/index.js';
 
@@ -104,6 +104,16 @@ export class Engine implements EnginePort {
     this.#buffers = new InputBuffers(opts.bufsize, opts.jointbuf);
     const evaluator = new ContextEvaluator(this.contexts);
     this.#loop = new RuleLoop(config, evaluator, io.logger, (rule, values) => this.#matched(rule, values));
+    for (const f of config.files) {
+      for (const r of f.rules) {
+        if (!isSupported(r)) {
+          io.logger.log(
+            3,
+            `${r.file} rule ${r.number + 1}: rule type ${r.type} is not run by this version yet`,
+          );
+        }
+      }
+    }
     this.#ports = {
       contexts: this.contexts,
       variables: this.variables,
@@ -164,12 +174,13 @@ export class Engine implements EnginePort {
 
   #now = 0;
 
-  #runtime(): RuleRuntime {
+  /** What a rule handler may do for the rule of `file` at the current time. */
+  #runtime(file: string): RuleRuntime {
     const now = this.#now;
     return {
       now,
       operations: this.operations,
-      run: (list, desc) => this.#runList(list, desc, '', now),
+      run: (list, desc) => this.#runList(list, desc, file, now),
       freeze: (list, values) =>
         values === null
           ? list
@@ -183,15 +194,8 @@ export class Engine implements EnginePort {
   }
 
   #matched(rule: Rule, values: MatchValues | null): void {
-    const rt = this.#runtime();
-    const file = rule.file;
-    const withFile: RuleRuntime = { ...rt, run: (list, desc) => this.#runList(list, desc, file, rt.now) };
-    if (!dispatch(rule, values, withFile)) {
-      this.#io.logger.log(
-        3,
-        `rule type ${rule.type} (${rule.file} rule ${rule.number + 1}) is not supported yet`,
-      );
-    }
+    // Types without a handler yet were reported once at construction.
+    dispatch(rule, values, this.#runtime(rule.file));
   }
 
   #subst(text: string, values: MatchValues | null): string {

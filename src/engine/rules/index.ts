@@ -36,3 +36,8 @@ export function dispatch(
       return false;
   }
 }
+
+/** Rule types the engine runs today (Suppress and Jump live in the rule loop). */
+export function isSupported(rule: Rule): boolean {
+  return rule.type in RULE_HANDLERS || rule.type === 'Suppress' || rule.type === 'Jump';
+}
