@@ -59,6 +59,8 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       cwd: deps.cwd,
       expand: (pattern) => expandGlob(pattern, { cwd: deps.cwd }),
       logger,
+      // OPT-input-timeout: the script runs without a shell (SEC 2.9.0+).
+      runTimeoutScript: (argv) => processes.run({ argv }),
     },
   );
   const engine = new Engine(

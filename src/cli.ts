@@ -4,6 +4,7 @@ import { type Diagnostic, formatDiagnostic } from './config/diagnostics.js';
 import { loadConfig, type ReadText, readLatin1 } from './config/load.js';
 import { embeddedDefaultArgs } from './defaults.js';
 import { createLogger } from './log.js';
+import { syslogSink } from './syslog-sink.js';
 
 /** What the command line needs from the process; tests pass their own. */
 export interface CliIo {
@@ -58,11 +59,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   // OPT-log: SEC logs to stderr only on a tty; an appliance without --log must still say what is
   // wrong, so syscorr then prints notices, warnings and errors (levels 1-4) to stderr.
-  const toStderr = io.stderrIsTty === true || options.log === null;
+  const syslog = options.syslog === null ? null : syslogSink(options.syslog);
+  if (options.syslog !== null && syslog === null)
+    io.stderr(`syscorr: unknown syslog facility '${options.syslog}'\n`);
+  const toStderr = io.stderrIsTty === true || (options.log === null && syslog === null);
   const logger = createLogger({
     debug: options.debug,
     stderrLevel: io.stderrIsTty === true ? options.debug : Math.min(options.debug, 4),
     file: options.log,
+    syslog,
     stderr: toStderr ? io.stderr : null,
     now: () => Math.floor(Date.now() / 1000),
   });

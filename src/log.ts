@@ -11,6 +11,8 @@ export interface LogOptions {
   readonly stderr: ((text: string) => void) | null;
   /** The highest level that also goes to stderr. */
   readonly stderrLevel: number;
+  /** --syslog: a sink taking every logged message with its level (OPT-syslog). */
+  readonly syslog?: ((level: LogLevel, message: string) => void) | null;
   readonly now: () => number;
 }
 
@@ -27,6 +29,7 @@ export function createLogger(opts: LogOptions): Logger & { setDebug(level: numbe
           // A broken log file must not stop event processing; stderr below still sees the message.
         }
       }
+      opts.syslog?.(level, message);
       if (level <= opts.stderrLevel) opts.stderr?.(`${message}\n`);
     },
     setDebug(level: number): void {
