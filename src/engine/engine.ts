@@ -1,4 +1,4 @@
-import { runActions, substituteMatchVars } from '../actions/index.js';
+import { runActions, substituteMatchVars, substituteShadowVars } from '../actions/index.js';
 import type {
   ActionPorts,
   Command,
@@ -15,18 +15,20 @@ import {
   type MatchTemplate,
   type MatchValues,
   parseMatchTemplate,
+  parseShadowTemplate,
   substituteMatch,
+  substituteShadow,
 } from '../config/template/index.js';
 import { InputBuffers } from './buffers.js';
 import { ContextEvaluator } from './context-eval.js';
 import { ContextStore } from './contexts/index.js';
 import { type EngineEvent, INTERNAL_EVENT_CONTEXT, SYNTHETIC_CONTEXT } from './event.js';
-import type { MatchCache, MatchInput } from './match.js';
+import { type MatchCache, type MatchInput, matchPattern } from './match.js';
 import { expired, Operations, operationKey } from './operations.js';
 import { RuleLoop } from './rule-loop.js';
-import { dispatch, isSupported, type RuleRuntime } from './rules/index.js';
+import { handlerFor, isSupported, type RuleRuntime } from './rules/index.js';
 import { withThis } from './this-context.js';
-import { ActionVariables, type TimeZone } from './variables/index.js';
+import { ActionVariables, localTime, runtimeZone, type TimeZone } from './variables/index.js';
 
 export interface EngineOptions {
   /** Lines per input buffer, already resolved (OPT-bufsize: 0 means the largest N of the rules). */
@@ -86,6 +88,10 @@ export class Engine implements EnginePort {
   readonly #ports: ActionPorts;
   readonly #cache: MatchCache = new Map();
   readonly #descTemplates = new Map<string, MatchTemplate>();
+  readonly #shadowTemplates = new Map<string, MatchTemplate>();
+  readonly #evaluator: ContextEvaluator;
+  readonly #zone: TimeZone;
+  #input: MatchInput | undefined;
   readonly #queue: EngineEvent[] = [];
   #pending: { due: number; event: EngineEvent }[] = [];
   #intContext: string | undefined;
@@ -102,8 +108,14 @@ export class Engine implements EnginePort {
     });
     this.variables = new ActionVariables(opts.zone === undefined ? {} : { zone: opts.zone });
     this.#buffers = new InputBuffers(opts.bufsize, opts.jointbuf);
-    const evaluator = new ContextEvaluator(this.contexts);
-    this.#loop = new RuleLoop(config, evaluator, io.logger, (rule, values) => this.#matched(rule, values));
+    this.#zone = opts.zone ?? runtimeZone();
+    this.#evaluator = new ContextEvaluator(this.contexts);
+    this.#loop = new RuleLoop(config, this.#evaluator, io.logger, {
+      matched: (rule, values) => handlerFor(rule)?.matched?.(rule, values, this.#runtime(rule.file)),
+      unmatched: (rule) => handlerFor(rule)?.unmatched?.(rule, this.#runtime(rule.file)) ?? false,
+      member: (rule, index, values) =>
+        handlerFor(rule)?.member?.(rule, index, values, this.#runtime(rule.file)),
+    });
     for (const f of config.files) {
       for (const r of f.rules) {
         if (!isSupported(r)) {
@@ -163,6 +175,7 @@ export class Engine implements EnginePort {
     this.#buffers.push(line, source);
     this.#cache.clear();
     const input: MatchInput = { buffers: this.#buffers, cache: this.#cache, intContext: intName };
+    this.#input = input;
     this.#now = now;
     for (const file of this.#config.mainFiles) {
       if (this.#loop.processFile(file, input, now)) break;
@@ -177,25 +190,51 @@ export class Engine implements EnginePort {
   /** What a rule handler may do for the rule of `file` at the current time. */
   #runtime(file: string): RuleRuntime {
     const now = this.#now;
+    const cache = (e: string, n: string): string | undefined => this.#cacheValue(e, n);
     return {
       now,
       operations: this.operations,
       run: (list, desc) => this.#runList(list, desc, file, now),
-      freeze: (list, values) =>
-        values === null
-          ? list
-          : substituteMatchVars(list, { ...values, cache: (e, n) => this.#cacheValue(e, n) }),
+      freeze: (list, values) => (values === null ? list : substituteMatchVars(list, { ...values, cache })),
+      freezeShadow: (list, values) => substituteShadowVars(list, values),
       subst: (text, values) => this.#subst(text, values),
+      substShadow: (text, values) => this.#substShadow(text, values),
+      match: (pattern, varmap) =>
+        matchPattern(
+          pattern,
+          varmap,
+          this.#input ?? { buffers: this.#buffers, cache: this.#cache, intContext: undefined },
+        ),
+      contextTrue: (context, values) => this.#evaluator.evaluate(context.expr, values, this.#cache, now),
       script: (command, done) => {
         const names = this.contexts.snapshot().flatMap((c) => c.names);
         this.#io.processes.script(command, names.map((n) => `${n}\n`).join(''), done);
       },
+      localTime: () => {
+        const t = localTime(now, this.#zone);
+        // RT-cal-spec: "last day of month" is "the day-of-month 86,400 s from now is 1" (DST can matter).
+        const lastDayOfMonth = localTime(now + 86_400, this.#zone).mday === 1;
+        return {
+          minute: t.min,
+          hour: t.hour,
+          day: t.mday,
+          month: t.mon,
+          year: t.year,
+          weekday: t.wday,
+          lastDayOfMonth,
+        };
+      },
     };
   }
 
-  #matched(rule: Rule, values: MatchValues | null): void {
-    // Types without a handler yet were reported once at construction.
-    dispatch(rule, values, this.#runtime(rule.file));
+  #substShadow(text: string, values: MatchValues): string {
+    if (!text.includes('%')) return text;
+    let t = this.#shadowTemplates.get(text);
+    if (t === undefined) {
+      t = parseShadowTemplate(text);
+      this.#shadowTemplates.set(text, t);
+    }
+    return substituteShadow(t, values);
   }
 
   #subst(text: string, values: MatchValues | null): string {
@@ -237,9 +276,18 @@ export class Engine implements EnginePort {
       }
       this.#pending = still;
     }
+    // RT-calendar: checked only here, at every cleanup pass.
+    for (const f of this.#config.files) {
+      for (const rule of f.rules) {
+        if (rule.type === 'Calendar') handlerFor(rule)?.tick?.(rule, this.#runtime(rule.file));
+      }
+    }
+    // TM-cleanup step 5: every operation whose window ran out (each type decides what that means).
     for (const op of [...this.operations.values()]) {
-      // RT-sws: expiry is silent.
-      if (expired(op, now)) this.operations.delete(op.key);
+      if (!this.operations.isLive(op)) continue;
+      const handler = handlerFor(op.rule);
+      if (handler?.expire !== undefined) handler.expire(op as never, this.#runtime(op.rule.file));
+      else if (expired(op, now)) this.operations.delete(op.key);
     }
   }
 

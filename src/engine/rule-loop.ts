@@ -1,13 +1,20 @@
 import type { Logger } from '../actions/ports.js';
 import type { ContextSpec } from '../config/context-expr/index.js';
 import type { Config } from '../config/load.js';
-import type { Continue, JumpRule, Rule, RuleFile } from '../config/rules/types.js';
+import type { Continue, EventGroupRule, JumpRule, Matcher, Rule, RuleFile } from '../config/rules/types.js';
 import type { MatchValues } from '../config/template/index.js';
 import type { ContextEvaluator } from './context-eval.js';
 import { type MatchInput, matchPattern, NO_MATCH } from './match.js';
 
-/** Called for a rule whose pattern and context matched (not for Suppress and Jump, handled here). */
-export type OnMatch = (rule: Rule, values: MatchValues | null) => void;
+/** What the loop asks of the rule types (implemented by the engine through rules/index.ts). */
+export interface LoopHooks {
+  /** A rule whose pattern and context matched (not Suppress and Jump, handled here). */
+  matched(rule: Rule, values: MatchValues | null): void;
+  /** Pair/PairWithWindow when pattern1 did not match: true if an operation consumed the event. */
+  unmatched(rule: Rule): boolean;
+  /** EventGroup: member `index` matched (RT-eg-match). */
+  member(rule: EventGroupRule, index: number, values: MatchValues | null): void;
+}
 
 /** CF-continue: the index to go on with; -1 = EndMatch, rule count = DontCont. */
 function nextIndex(c: Continue, index: number, count: number): number {
@@ -32,15 +39,15 @@ export class RuleLoop {
   readonly #sets: ReadonlyMap<string, readonly string[]>;
   readonly #evaluator: ContextEvaluator;
   readonly #logger: Logger;
-  readonly #onMatch: OnMatch;
+  readonly #hooks: LoopHooks;
   readonly matches = new Map<Rule, number>();
 
-  constructor(config: Config, evaluator: ContextEvaluator, logger: Logger, onMatch: OnMatch) {
+  constructor(config: Config, evaluator: ContextEvaluator, logger: Logger, hooks: LoopHooks) {
     this.#files = new Map(config.files.map((f) => [f.file, f]));
     this.#sets = config.sets;
     this.#evaluator = evaluator;
     this.#logger = logger;
-    this.#onMatch = onMatch;
+    this.#hooks = hooks;
   }
 
   /** Runs one file's rules for the current event; true when EndMatch stops all processing. */
@@ -64,6 +71,25 @@ export class RuleLoop {
     return spec === null || this.#evaluator.evaluate(spec.expr, values, input.cache, now);
   }
 
+  /** SEC match_1pattern_rule: pre-evaluated context, pattern (cache entries made first), context. */
+  #full(
+    m: Pick<Matcher, 'pattern' | 'varmap' | 'context'>,
+    input: MatchInput,
+    now: number,
+  ): MatchValues | null | false {
+    // CX-preeval: a [..] context is evaluated before the pattern, without variables.
+    if (m.context?.preEval === true && !this.#context(m.context, null, input, now)) return false;
+    const values = matchPattern(m.pattern, m.varmap, input);
+    if (values === NO_MATCH) return false;
+    if (m.context !== null && !m.context.preEval && !this.#context(m.context, values, input, now))
+      return false;
+    return values;
+  }
+
+  #count(rule: Rule): void {
+    this.matches.set(rule, (this.matches.get(rule) ?? 0) + 1);
+  }
+
   #matchRule(
     rule: Rule,
     i: number,
@@ -72,27 +98,32 @@ export class RuleLoop {
     now: number,
     trace: Set<string> | null,
   ): number {
-    if (
-      rule.type === 'Calendar' ||
-      rule.type === 'EventGroup' ||
-      rule.type === 'Pair' ||
-      rule.type === 'PairWithWindow'
-    ) {
-      // Correlation operations in time arrive with their own issue; until then these never match.
+    if (rule.type === 'Calendar') return i + 1;
+    if (rule.type === 'EventGroup') {
+      // RT-eg-match: the first member whose pattern and context match wins.
+      for (const [k, member] of rule.members.entries()) {
+        const values = this.#full(member, input, now);
+        if (values === false) continue;
+        this.#count(rule);
+        this.#hooks.member(rule, k, values);
+        return nextIndex(member.continue, i, n);
+      }
       return i + 1;
     }
-    const m = rule;
-    // CX-preeval: a [..] context is evaluated before the pattern, without variables.
-    if (m.context?.preEval === true && !this.#context(m.context, null, input, now)) return i + 1;
-    const values = matchPattern(m.pattern, m.varmap, input);
-    if (values === NO_MATCH) return i + 1;
-    if (m.context !== null && !m.context.preEval && !this.#context(m.context, values, input, now))
+    const values = this.#full(rule, input, now);
+    if (values === false) {
+      // RT-pair-close: an event that did not match pattern1 is tried on the live operations.
+      if ((rule.type === 'Pair' || rule.type === 'PairWithWindow') && this.#hooks.unmatched(rule)) {
+        this.#count(rule);
+        return nextIndex(rule.second.continue, i, n);
+      }
       return i + 1;
-    this.matches.set(rule, (this.matches.get(rule) ?? 0) + 1);
+    }
+    this.#count(rule);
     if (rule.type === 'Suppress') return n; // RT-suppress: stops this file only
     if (rule.type === 'Jump')
       return this.#jump(rule, values, input, now, trace) ? -1 : nextIndex(rule.continue, i, n);
-    this.#onMatch(rule, values);
+    this.#hooks.matched(rule, values);
     return nextIndex(rule.continue, i, n);
   }
 

@@ -8,6 +8,10 @@ import type { RuleHandler } from './runtime.js';
  * yet collected is replaced by a new one (RT-expiry-where).
  */
 export const singleWithSuppress: RuleHandler<SingleWithSuppressRule> = {
+  // RT-sws: expiry is silent.
+  expire(op, rt) {
+    if (expired(op, rt.now)) rt.operations.delete(op.key);
+  },
   matched(rule, values, rt) {
     const desc = rt.subst(rule.desc, values);
     const key = operationKey(rule.file, rule.number, desc);
