@@ -319,7 +319,9 @@ export class Engine implements EnginePort {
       this.#io.logger.log(3, `Can't set window position to ${time} for operation '${op.key}'`);
       return;
     }
-    op.start = time;
+    const handler = handlerFor(op.rule);
+    if (handler?.setwpos !== undefined) handler.setwpos(op, time, this.#runtime(op.rule.file));
+    else op.start = time;
   }
 
   rewrite(count: number, text: string): void {

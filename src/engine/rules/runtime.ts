@@ -52,4 +52,6 @@ export interface RuleHandler<R, O extends Operation = Operation> {
   member?(rule: R, index: number, values: MatchValues | null, rt: RuleRuntime): void;
   expire?(op: O, rt: RuleRuntime): void;
   tick?(rule: R, rt: RuleRuntime): void;
+  /** ACT-setwpos for this type (the engine has already checked start <= time <= now). */
+  setwpos?(op: O, time: number, rt: RuleRuntime): void;
 }
