@@ -95,6 +95,7 @@ export function makeEngine(
       intcontexts: opts.intcontexts ?? false,
       quoting: opts.quoting ?? false,
       evstoresize: opts.evstoresize ?? 0,
+      ...(opts.zone === undefined ? {} : { zone: opts.zone }),
     },
     { outputs: rec, processes: rec, logger: recordingLogger(rec) },
   );
