@@ -9,6 +9,15 @@ import { type LineSource, MainLoop } from './engine/loop.js';
 import { processZone } from './engine/variables/index.js';
 import { InputSet } from './inputs/index.js';
 import { Outputs, Processes } from './outputs/index.js';
+import { ConfigReloader } from './reload.js';
+
+/**
+ * Signals handled as SEC does (SIG-*); handlers only set flags. SIGINT is left to Node's default
+ * when stdin is a terminal, as SEC installs its handler only when not in the foreground.
+ */
+const SIGNALS = process.stdin.isTTY
+  ? (['SIGTERM', 'SIGHUP', 'SIGABRT', 'SIGUSR1', 'SIGUSR2'] as const)
+  : (['SIGTERM', 'SIGHUP', 'SIGABRT', 'SIGUSR1', 'SIGUSR2', 'SIGINT'] as const);
 
 /** How many events run back to back before the loop lets Node's I/O (stdin, pipes) progress. */
 const BATCH = 256;
@@ -18,6 +27,7 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly cwd: string;
   readonly stdoutWrite?: (text: string) => void;
+  readonly setDebug?: (level: number) => void;
 }
 
 /** Adapts the file/stdin inputs to the loop's LineSource. */
@@ -43,6 +53,13 @@ function lineSource(inputs: InputSet): LineSource {
 export async function runApp(options: SecOptions, config: Config, deps: AppDeps): Promise<number> {
   const clock = deps.clock ?? systemClock;
   const { logger } = deps;
+  let debug = options.debug;
+  const reloader = new ConfigReloader(config, {
+    patterns: options.conf,
+    bufsize: options.bufsize,
+    cwd: deps.cwd,
+    logger,
+  });
   const outputs = new Outputs({ logger, socketTimeout: options.socketTimeout });
   const processes = new Processes({ logger, stdoutWrite: deps.stdoutWrite });
   const inputs = new InputSet(
@@ -88,10 +105,25 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
     cleantime: options.cleantime,
     intevents: options.intevents,
     closeOutputs: () => outputs.closeAll(),
+    restart: (mode) => {
+      // SIG-HUP / SIG-ABRT: close outputs, (HUP) stop children, re-read rules, reopen inputs at EOF.
+      outputs.closeAll();
+      if (mode === 'full' && options.childterm) processes.terminateAll();
+      const { config: next, changed } = reloader.reload(mode);
+      const now = clock.now();
+      engine.restart(next, reloader.bufsize, mode, changed, now);
+      inputs.reopenAll(now, mode === 'soft' && options.keepopen, mode === 'full' ? { forgetDynamic: true } : undefined);
+    },
+    cycleDebug: () => {
+      // SIG-INT: 6 wraps to 1.
+      debug = debug >= 6 ? 1 : debug + 1;
+      deps.setDebug?.(debug);
+      logger.log(4, `Setting debug level to ${debug}`);
+    },
     logger,
   });
   const onSignal = (sig: NodeJS.Signals): void => loop.raise(sig);
-  for (const sig of ['SIGTERM', 'SIGUSR2', 'SIGHUP'] as const) process.on(sig, onSignal);
+  for (const sig of SIGNALS) process.on(sig, onSignal);
   loop.start();
   let burst = 0;
   for (;;) {
@@ -105,7 +137,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       await yieldToIo();
     }
   }
-  for (const sig of ['SIGTERM', 'SIGUSR2', 'SIGHUP'] as const) process.off(sig, onSignal);
+  for (const sig of SIGNALS) process.off(sig, onSignal);
   if (options.childterm) processes.terminateAll();
   inputs.close();
   outputs.closeAll();

@@ -115,16 +115,25 @@ export interface Config {
   readonly ok: boolean;
 }
 
-/** SEC read_config: load every file (already glob-expanded and de-duplicated). */
+/**
+ * SEC read_config: load every file (already glob-expanded and de-duplicated). `reuse` returns a
+ * file's rules from the previous load when it did not change (SIG-ABRT soft restart).
+ */
 export function loadConfig(
   paths: readonly string[],
   options: LoadOptions,
   read: ReadText = readLatin1,
+  reuse: (path: string) => RuleFile | undefined = () => undefined,
 ): Config {
   const files: RuleFile[] = [];
   const diagnostics: Diagnostic[] = [];
   let ok = true;
   for (const path of paths) {
+    const kept = reuse(path);
+    if (kept !== undefined) {
+      files.push(kept);
+      continue;
+    }
     let text: string;
     try {
       text = read(path);
@@ -139,6 +148,11 @@ export function loadConfig(
     diagnostics.push(...loaded.diagnostics);
     if (!loaded.file.clean) ok = false;
   }
+  return assembleConfig(files, diagnostics, ok);
+}
+
+/** cfsets (RT-jump) and main files (CF-multifile) of a list of loaded rule files. */
+export function assembleConfig(files: readonly RuleFile[], diagnostics: readonly Diagnostic[], ok: boolean): Config {
   const sets = new Map<string, string[]>();
   for (const f of files) {
     for (const name of f.options.joincfset) {

@@ -80,11 +80,11 @@ export class Engine implements EnginePort {
   readonly contexts: ContextStore;
   readonly variables: ActionVariables;
   readonly operations = new Operations();
-  readonly #config: Config;
-  readonly #opts: EngineOptions;
+  #config: Config;
+  #opts: EngineOptions;
   readonly #io: EngineIo;
-  readonly #buffers: InputBuffers;
-  readonly #loop: RuleLoop;
+  #buffers: InputBuffers;
+  #loop: RuleLoop;
   readonly #ports: ActionPorts;
   readonly #cache: MatchCache = new Map();
   readonly #descTemplates = new Map<string, MatchTemplate>();
@@ -110,22 +110,8 @@ export class Engine implements EnginePort {
     this.#buffers = new InputBuffers(opts.bufsize, opts.jointbuf);
     this.#zone = opts.zone ?? runtimeZone();
     this.#evaluator = new ContextEvaluator(this.contexts);
-    this.#loop = new RuleLoop(config, this.#evaluator, io.logger, {
-      matched: (rule, values) => handlerFor(rule)?.matched?.(rule, values, this.#runtime(rule.file)),
-      unmatched: (rule) => handlerFor(rule)?.unmatched?.(rule, this.#runtime(rule.file)) ?? false,
-      member: (rule, index, values) =>
-        handlerFor(rule)?.member?.(rule, index, values, this.#runtime(rule.file)),
-    });
-    for (const f of config.files) {
-      for (const r of f.rules) {
-        if (!isSupported(r)) {
-          io.logger.log(
-            3,
-            `${r.file} rule ${r.number + 1}: rule type ${r.type} is not run by this version yet`,
-          );
-        }
-      }
-    }
+    this.#loop = this.#makeLoop(config);
+    this.#reportUnsupported(config);
     this.#ports = {
       contexts: this.contexts,
       variables: this.variables,
@@ -134,6 +120,46 @@ export class Engine implements EnginePort {
       engine: this,
       logger: io.logger,
     };
+  }
+
+  #makeLoop(config: Config): RuleLoop {
+    return new RuleLoop(config, this.#evaluator, this.#io.logger, {
+      matched: (rule, values) => handlerFor(rule)?.matched?.(rule, values, this.#runtime(rule.file)),
+      unmatched: (rule) => handlerFor(rule)?.unmatched?.(rule, this.#runtime(rule.file)) ?? false,
+      member: (rule, index, values) => handlerFor(rule)?.member?.(rule, index, values, this.#runtime(rule.file)),
+    });
+  }
+
+  #reportUnsupported(config: Config): void {
+    for (const f of config.files) {
+      for (const r of f.rules) {
+        if (!isSupported(r)) {
+          this.#io.logger.log(3, `${r.file} rule ${r.number + 1}: rule type ${r.type} is not run by this version yet`);
+        }
+      }
+    }
+  }
+
+  /**
+   * SIG-HUP (full) and SIG-ABRT (soft) with the re-read configuration. Full: every operation,
+   * context (no expiry lists), user variable and delayed event is dropped (the synthetic queue
+   * stays). Soft: only the operations of `changedFiles` go (rule files new, changed or removed);
+   * contexts, variables and delayed events survive. The input buffers are rebuilt for `bufsize`.
+   */
+  restart(config: Config, bufsize: number, mode: 'full' | 'soft', changedFiles: ReadonlySet<string>, now: number): void {
+    if (mode === 'full') {
+      this.operations.clear();
+      this.contexts.clear();
+      this.variables.clearUser(now);
+      this.#pending = [];
+    } else {
+      for (const file of changedFiles) this.operations.dropFile(file);
+    }
+    this.#config = config;
+    this.#opts = { ...this.#opts, bufsize };
+    this.#buffers = new InputBuffers(bufsize, this.#opts.jointbuf);
+    this.#loop = this.#makeLoop(config);
+    this.#reportUnsupported(config);
   }
 
   /** Lines and events processed so far (dumps, metrics). */

@@ -27,6 +27,12 @@ export interface LoopOptions {
   readonly intevents: boolean;
   /** SIG-USR2: close every output so it is reopened when next used. */
   readonly closeOutputs?: () => void;
+  /** SIG-HUP / SIG-ABRT: re-read the configuration and restart (between the PRE_ and the plain event). */
+  readonly restart?: (mode: 'full' | 'soft') => void;
+  /** SIG-USR1: write the dump. */
+  readonly dump?: () => void;
+  /** SIG-INT: raise the debug level by one, wrapping 6 → 1. */
+  readonly cycleDebug?: () => void;
   readonly logger?: { log(level: 1 | 2 | 3 | 4 | 5 | 6, message: string): void };
 }
 
@@ -104,17 +110,24 @@ export class MainLoop {
     this.#raised.clear();
     for (const sig of SIGNAL_ORDER) {
       if (!raised.includes(sig)) continue;
-      if (sig === 'USR2') {
+      if (sig === 'HUP' || sig === 'ABRT') {
+        const soft = sig === 'ABRT';
+        if (this.#opts.intevents) this.#engine.internalEvent(soft ? 'SEC_PRE_SOFTRESTART' : 'SEC_PRE_RESTART', now);
+        this.#opts.restart?.(soft ? 'soft' : 'full');
+        if (this.#opts.intevents) this.#engine.internalEvent(soft ? 'SEC_SOFTRESTART' : 'SEC_RESTART', now);
+      } else if (sig === 'USR1') {
+        this.#opts.dump?.();
+      } else if (sig === 'USR2') {
         // SIG-USR2: log rotation; outputs are closed and reopened when next used.
         if (this.#opts.intevents) this.#engine.internalEvent('SEC_PRE_LOGROTATE', now);
         this.#opts.closeOutputs?.();
         if (this.#opts.intevents) this.#engine.internalEvent('SEC_LOGROTATE', now);
-      } else if (sig === 'TERM') {
+      } else if (sig === 'INT') {
+        this.#opts.cycleDebug?.();
+      } else {
         // SIG-TERM: SEC_SHUTDOWN, then exit; nothing else is flushed or expired.
         if (this.#opts.intevents) this.#engine.internalEvent('SEC_SHUTDOWN', now);
         return true;
-      } else {
-        this.#opts.logger?.log(3, `SIG${sig} handling (restart, dump, debug level) is not supported yet`);
       }
     }
     return false;

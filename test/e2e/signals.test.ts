@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const MAIN = new URL('../../dist/main.js', import.meta.url).pathname;
+
+function rules(version: string): string {
+  return `type=Single
+ptype=RegExp
+pattern=^(SEC_\\w+)$
+context=[SEC_INTERNAL_EVENT]
+desc=ie
+action=write - internal $1
+
+type=Single
+ptype=SubStr
+pattern=ping
+desc=p
+action=write - pong-${version}; assign %seen yes
+
+type=Single
+ptype=SubStr
+pattern=var
+desc=v
+action=write - var=[%seen]
+`;
+}
+
+describe('signals on the real process (SIG-HUP, SIG-USR2, SIG-TERM with --intevents)', () => {
+  it('restarts with new rules on SIGHUP, rotates on SIGUSR2, shuts down on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syscorr-sig-'));
+    const conf = join(dir, 'r.sec');
+    const input = join(dir, 'in.log');
+    writeFileSync(conf, rules('v1'));
+    writeFileSync(input, '');
+    const child = spawn(process.execPath, [MAIN, `--conf=${conf}`, `--input=${input}`, '--intevents', '--poll-timeout=0.05'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString('latin1');
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const waitFor = async (text: string): Promise<void> => {
+      await expect.poll(() => out, { timeout: 8000, interval: 20 }).toContain(text);
+    };
+    try {
+      await waitFor('internal SEC_STARTUP\n');
+      appendFileSync(input, 'ping\nvar\n');
+      await waitFor('var=[yes]\n');
+      writeFileSync(conf, rules('v2'));
+      child.kill('SIGHUP');
+      await waitFor('internal SEC_RESTART\n');
+      appendFileSync(input, 'var\nping\n');
+      await waitFor('pong-v2\n');
+      child.kill('SIGUSR2');
+      await waitFor('internal SEC_LOGROTATE\n');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    // SIG-HUP drops user variables: %seen is empty again after the restart.
+    expect(out).toBe(
+      [
+        'internal SEC_STARTUP',
+        'pong-v1',
+        'var=[yes]',
+        'internal SEC_PRE_RESTART',
+        'internal SEC_RESTART',
+        'var=[]',
+        'pong-v2',
+        'internal SEC_PRE_LOGROTATE',
+        'internal SEC_LOGROTATE',
+        'internal SEC_SHUTDOWN',
+        '',
+      ].join('\n'),
+    );
+  });
+});
