@@ -3,6 +3,8 @@ import type { Logger } from './actions/ports.js';
 import { expandGlob, type SecOptions } from './cli/index.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/load.js';
+import { dumpState } from './dump.js';
+import { renderDump, writeDump } from './engine/dump/index.js';
 import { automaticBufsize, Engine } from './engine/engine.js';
 import type { EngineEvent } from './engine/event.js';
 import { type LineSource, MainLoop } from './engine/loop.js';
@@ -28,6 +30,9 @@ export interface AppDeps {
   readonly cwd: string;
   readonly stdoutWrite?: (text: string) => void;
   readonly setDebug?: (level: number) => void;
+  /** The command line and SECRC status as SEC shows them in dumps. */
+  readonly commandLine?: string;
+  readonly rcFile?: string;
 }
 
 /** Adapts the file/stdin inputs to the loop's LineSource. */
@@ -54,6 +59,9 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   const clock = deps.clock ?? systemClock;
   const { logger } = deps;
   let debug = options.debug;
+  const zone = processZone();
+  const startTime = clock.now();
+  let configLoadTime = startTime;
   const reloader = new ConfigReloader(config, {
     patterns: options.conf,
     bufsize: options.bufsize,
@@ -88,7 +96,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       intcontexts: options.intcontexts,
       quoting: options.quoting,
       evstoresize: options.evstoresize,
-      zone: processZone(),
+      zone,
     },
     {
       outputs,
@@ -112,7 +120,34 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       const { config: next, changed } = reloader.reload(mode);
       const now = clock.now();
       engine.restart(next, reloader.bufsize, mode, changed, now);
-      inputs.reopenAll(now, mode === 'soft' && options.keepopen, mode === 'full' ? { forgetDynamic: true } : undefined);
+      configLoadTime = now;
+      inputs.reopenAll(
+        now,
+        mode === 'soft' && options.keepopen,
+        mode === 'full' ? { forgetDynamic: true } : undefined,
+      );
+    },
+    dump: () => {
+      // SIG-USR1: the dump goes to --dump, never over an existing file (OPT-dump).
+      const now = clock.now();
+      const state = dumpState(
+        {
+          engine,
+          inputs,
+          options,
+          commandLine: deps.commandLine ?? '',
+          rcFile: deps.rcFile ?? 'none',
+          zone,
+          startTime,
+          configLoadTime,
+        },
+        now,
+      );
+      const r = writeDump(options.dump, renderDump(state, options.dumpfjson ? 'json' : 'text'), now, {
+        dumpfts: options.dumpfts,
+      });
+      if (r.error !== null) logger.log(r.level ?? 3, r.error);
+      else logger.log(4, `Dumping data to ${r.file}`);
     },
     cycleDebug: () => {
       // SIG-INT: 6 wraps to 1.

@@ -75,5 +75,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     4,
     `syscorr: ${rules} rule(s) loaded from ${config.files.length} file(s); ${summary(config.diagnostics)}`,
   );
-  return runApp(options, config, { logger, cwd: io.cwd, setDebug: (level) => logger.setDebug(level) });
+  return runApp(options, config, {
+    logger,
+    cwd: io.cwd,
+    setDebug: (level) => logger.setDebug(level),
+    commandLine: parsed.commandLine,
+    rcFile: parsed.rcFile,
+  });
 }

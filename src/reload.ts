@@ -26,7 +26,10 @@ export class ConfigReloader {
   #config: Config;
   #mtimes: Map<string, number>;
 
-  constructor(config: Config, opts: { patterns: readonly string[]; bufsize: number; cwd: string; logger: Logger }) {
+  constructor(
+    config: Config,
+    opts: { patterns: readonly string[]; bufsize: number; cwd: string; logger: Logger },
+  ) {
     this.#config = config;
     this.#patterns = opts.patterns;
     this.#bufsize = opts.bufsize;
@@ -44,14 +47,20 @@ export class ConfigReloader {
     const paths = expandPatterns(this.#patterns, { cwd: this.#cwd });
     const old = new Map(this.#config.files.map((f) => [f.file, f]));
     const mtimes = new Map(paths.map((p) => [p, mtimeOf(p)]));
-    const unchanged = (p: string): boolean => mode === 'soft' && old.has(p) && mtimes.get(p) === this.#mtimes.get(p);
-    const config = loadConfig(paths, { bufsize: this.#bufsize }, undefined, (p) => (unchanged(p) ? old.get(p) : undefined));
+    const unchanged = (p: string): boolean =>
+      mode === 'soft' && old.has(p) && mtimes.get(p) === this.#mtimes.get(p);
+    const config = loadConfig(paths, { bufsize: this.#bufsize }, undefined, (p) =>
+      unchanged(p) ? old.get(p) : undefined,
+    );
     for (const d of config.diagnostics) this.#logger.log(d.severity === 'error' ? 2 : 3, formatDiagnostic(d));
     const changed = new Set<string>();
     for (const f of old.keys()) if (!unchanged(f)) changed.add(f);
     this.#config = config;
     this.#mtimes = mtimes;
-    this.#logger.log(4, `configuration reloaded (${mode}): ${config.files.length} file(s), ${changed.size} changed`);
+    this.#logger.log(
+      4,
+      `configuration reloaded (${mode}): ${config.files.length} file(s), ${changed.size} changed`,
+    );
     return { config, changed };
   }
 }

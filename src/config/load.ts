@@ -152,7 +152,11 @@ export function loadConfig(
 }
 
 /** cfsets (RT-jump) and main files (CF-multifile) of a list of loaded rule files. */
-export function assembleConfig(files: readonly RuleFile[], diagnostics: readonly Diagnostic[], ok: boolean): Config {
+export function assembleConfig(
+  files: readonly RuleFile[],
+  diagnostics: readonly Diagnostic[],
+  ok: boolean,
+): Config {
   const sets = new Map<string, string[]>();
   for (const f of files) {
     for (const name of f.options.joincfset) {

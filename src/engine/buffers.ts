@@ -106,6 +106,22 @@ export class InputBuffers {
     this.#current.rewrite(k === 0 ? lines.length : k, lines);
   }
 
+  /** The rings' contents, oldest first, for dumps (DUMP-text: buffer mode and content). */
+  snapshot():
+    | { joint: true; size: number; lines: string[]; sources: (string | null)[] }
+    | { joint: false; size: number; perSource: { source: string; lines: string[] }[]; synthetic: string[] } {
+    const n = this.#size;
+    const ordered = (r: Ring): string[] => r.last(n).split('\n').slice(-n);
+    if (this.#joint) {
+      const sources = ordered(this.#all).map(
+        (_, i) => this.#all.sources[(this.#all.pos - (n - 1 - i) + n * n) % n] ?? null,
+      );
+      return { joint: true, size: n, lines: ordered(this.#all), sources };
+    }
+    const perSource = [...this.#bySource.entries()].map(([source, r]) => ({ source, lines: ordered(r) }));
+    return { joint: false, size: n, perSource, synthetic: ordered(this.#synthetic) };
+  }
+
   /** Forget a dynamic input's ring (dropinput). */
   drop(source: string): void {
     this.#bySource.delete(source);

@@ -126,7 +126,8 @@ export class Engine implements EnginePort {
     return new RuleLoop(config, this.#evaluator, this.#io.logger, {
       matched: (rule, values) => handlerFor(rule)?.matched?.(rule, values, this.#runtime(rule.file)),
       unmatched: (rule) => handlerFor(rule)?.unmatched?.(rule, this.#runtime(rule.file)) ?? false,
-      member: (rule, index, values) => handlerFor(rule)?.member?.(rule, index, values, this.#runtime(rule.file)),
+      member: (rule, index, values) =>
+        handlerFor(rule)?.member?.(rule, index, values, this.#runtime(rule.file)),
     });
   }
 
@@ -134,7 +135,10 @@ export class Engine implements EnginePort {
     for (const f of config.files) {
       for (const r of f.rules) {
         if (!isSupported(r)) {
-          this.#io.logger.log(3, `${r.file} rule ${r.number + 1}: rule type ${r.type} is not run by this version yet`);
+          this.#io.logger.log(
+            3,
+            `${r.file} rule ${r.number + 1}: rule type ${r.type} is not run by this version yet`,
+          );
         }
       }
     }
@@ -146,7 +150,13 @@ export class Engine implements EnginePort {
    * stays). Soft: only the operations of `changedFiles` go (rule files new, changed or removed);
    * contexts, variables and delayed events survive. The input buffers are rebuilt for `bufsize`.
    */
-  restart(config: Config, bufsize: number, mode: 'full' | 'soft', changedFiles: ReadonlySet<string>, now: number): void {
+  restart(
+    config: Config,
+    bufsize: number,
+    mode: 'full' | 'soft',
+    changedFiles: ReadonlySet<string>,
+    now: number,
+  ): void {
     if (mode === 'full') {
       this.operations.clear();
       this.contexts.clear();
@@ -222,9 +232,11 @@ export class Engine implements EnginePort {
       operations: this.operations,
       run: (list, desc) => this.#runList(list, desc, file, now),
       freeze: (list, values) => (values === null ? list : substituteMatchVars(list, { ...values, cache })),
-      freezeShadow: (list, values) => substituteShadowVars(list, values),
+      freezeShadow: (list, values) => substituteShadowVars(list, { ...values, cache }),
       subst: (text, values) => this.#subst(text, values),
-      substShadow: (text, values) => this.#substShadow(text, values),
+      substShadow: (text, values) => this.#substShadow(text, { ...values, cache }),
+      log: (level, message) => this.#io.logger.log(level, message),
+      countMatch: (rule) => this.#loop.count(rule),
       match: (pattern, varmap) =>
         matchPattern(
           pattern,
@@ -340,7 +352,14 @@ export class Engine implements EnginePort {
 
   setwpos(file: string, rule: number, desc: string, time: number, now: number): void {
     const op = this.operations.get(operationKey(file, rule, desc));
-    if (op === undefined) return;
+    if (op === undefined) {
+      this.#io.logger.log(
+        3,
+        `Operation '${operationKey(file, rule, desc)}' does not exist, can't set window position`,
+      );
+      return;
+    }
+    if (time === op.start) return; // SEC: already positioned
     if (time < op.start || time > now) {
       this.#io.logger.log(3, `Can't set window position to ${time} for operation '${op.key}'`);
       return;
@@ -371,6 +390,24 @@ export class Engine implements EnginePort {
 
   hasCacheEntry(entry: string): boolean {
     return this.#cache.has(entry);
+  }
+
+  /** What a dump shows of the engine's queues, cache and buffers (SIG-USR1). */
+  dumpView(): {
+    pending: { event: string; time: number; context: string | null }[];
+    cache: MatchCache;
+    buffer: ReturnType<InputBuffers['snapshot']>;
+  } {
+    const pending = [
+      ...this.#queue.map((e) => ({ event: e.line, time: this.#now, context: e.context })),
+      ...this.#pending.map((p) => ({ event: p.event.line, time: p.due, context: p.event.context })),
+    ];
+    return { pending, cache: this.#cache, buffer: this.#buffers.snapshot() };
+  }
+
+  /** The current configuration (dumps, reloads). */
+  get config(): Config {
+    return this.#config;
   }
 
   /** The internal context of the event being processed (dumps). */

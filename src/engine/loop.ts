@@ -112,7 +112,8 @@ export class MainLoop {
       if (!raised.includes(sig)) continue;
       if (sig === 'HUP' || sig === 'ABRT') {
         const soft = sig === 'ABRT';
-        if (this.#opts.intevents) this.#engine.internalEvent(soft ? 'SEC_PRE_SOFTRESTART' : 'SEC_PRE_RESTART', now);
+        if (this.#opts.intevents)
+          this.#engine.internalEvent(soft ? 'SEC_PRE_SOFTRESTART' : 'SEC_PRE_RESTART', now);
         this.#opts.restart?.(soft ? 'soft' : 'full');
         if (this.#opts.intevents) this.#engine.internalEvent(soft ? 'SEC_SOFTRESTART' : 'SEC_RESTART', now);
       } else if (sig === 'USR1') {

@@ -86,7 +86,8 @@ export class RuleLoop {
     return values;
   }
 
-  #count(rule: Rule): void {
+  /** Counts a full match of `rule` (dumps, metrics). */
+  count(rule: Rule): void {
     this.matches.set(rule, (this.matches.get(rule) ?? 0) + 1);
   }
 
@@ -104,7 +105,7 @@ export class RuleLoop {
       for (const [k, member] of rule.members.entries()) {
         const values = this.#full(member, input, now);
         if (values === false) continue;
-        this.#count(rule);
+        this.count(rule);
         this.#hooks.member(rule, k, values);
         return nextIndex(member.continue, i, n);
       }
@@ -114,12 +115,12 @@ export class RuleLoop {
     if (values === false) {
       // RT-pair-close: an event that did not match pattern1 is tried on the live operations.
       if ((rule.type === 'Pair' || rule.type === 'PairWithWindow') && this.#hooks.unmatched(rule)) {
-        this.#count(rule);
+        this.count(rule);
         return nextIndex(rule.second.continue, i, n);
       }
       return i + 1;
     }
-    this.#count(rule);
+    this.count(rule);
     if (rule.type === 'Suppress') return n; // RT-suppress: stops this file only
     if (rule.type === 'Jump')
       return this.#jump(rule, values, input, now, trace) ? -1 : nextIndex(rule.continue, i, n);

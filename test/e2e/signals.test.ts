@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,16 +28,21 @@ action=write - var=[%seen]
 `;
 }
 
-describe('signals on the real process (SIG-HUP, SIG-USR2, SIG-TERM with --intevents)', () => {
-  it('restarts with new rules on SIGHUP, rotates on SIGUSR2, shuts down on SIGTERM', async () => {
+describe('signals on the real process (SIG-HUP, SIG-USR1, SIG-USR2, SIG-TERM with --intevents)', () => {
+  it('restarts with new rules on SIGHUP, dumps on SIGUSR1, rotates on SIGUSR2, shuts down on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'syscorr-sig-'));
     const conf = join(dir, 'r.sec');
     const input = join(dir, 'in.log');
     writeFileSync(conf, rules('v1'));
     writeFileSync(input, '');
-    const child = spawn(process.execPath, [MAIN, `--conf=${conf}`, `--input=${input}`, '--intevents', '--poll-timeout=0.05'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const dump = join(dir, 'sec.dump');
+    const child = spawn(
+      process.execPath,
+      [MAIN, `--conf=${conf}`, `--input=${input}`, '--intevents', '--poll-timeout=0.05', `--dump=${dump}`],
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (b: Buffer) => {
       out += b.toString('latin1');
@@ -55,6 +60,9 @@ describe('signals on the real process (SIG-HUP, SIG-USR2, SIG-TERM with --inteve
       await waitFor('internal SEC_RESTART\n');
       appendFileSync(input, 'var\nping\n');
       await waitFor('pong-v2\n');
+      child.kill('SIGUSR1');
+      await expect.poll(() => existsSync(dump), { timeout: 8000, interval: 20 }).toBe(true);
+      child.kill('SIGUSR1'); // SEC OPT-dump: an existing dump file is never overwritten
       child.kill('SIGUSR2');
       await waitFor('internal SEC_LOGROTATE\n');
       child.kill('SIGTERM');
@@ -62,6 +70,9 @@ describe('signals on the real process (SIG-HUP, SIG-USR2, SIG-TERM with --inteve
     } finally {
       child.kill('SIGKILL');
     }
+    const text = readFileSync(dump, 'latin1');
+    expect(text).toContain(`${conf}`);
+    expect(text).toMatch(/%seen/);
     // SIG-HUP drops user variables: %seen is empty again after the restart.
     expect(out).toBe(
       [

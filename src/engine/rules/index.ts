@@ -1,8 +1,14 @@
 import type { Rule } from '../../config/rules/types.js';
+import { calendar } from './calendar.js';
+import { eventGroup } from './event-group.js';
+import { pair } from './pair.js';
+import { pairWithWindow } from './pair-with-window.js';
 import type { RuleHandler } from './runtime.js';
 import { single } from './single.js';
+import { singleWith2Thresholds } from './single-with-2-thresholds.js';
 import { singleWithScript } from './single-with-script.js';
 import { singleWithSuppress } from './single-with-suppress.js';
+import { singleWithThreshold } from './single-with-threshold.js';
 
 export type { RuleHandler, RuleRuntime } from './runtime.js';
 
@@ -10,9 +16,15 @@ type Handlers = { readonly [T in Rule['type']]?: RuleHandler<Extract<Rule, { typ
 
 /** One handler per rule type (GUIDE: a new rule type = one file + one line here + tests). */
 const HANDLERS = {
+  Calendar: calendar,
+  EventGroup: eventGroup,
+  Pair: pair,
+  PairWithWindow: pairWithWindow,
   Single: single,
   SingleWithScript: singleWithScript,
   SingleWithSuppress: singleWithSuppress,
+  SingleWithThreshold: singleWithThreshold,
+  SingleWith2Thresholds: singleWith2Thresholds,
 } satisfies Handlers;
 
 /** The handler of a rule's type, if the engine runs that type. */

@@ -1,7 +1,7 @@
 import type { Command } from '../../actions/ports.js';
 import type { ActionList } from '../../config/action-list/index.js';
 import type { ContextSpec } from '../../config/context-expr/index.js';
-import type { Pattern, VarMapItem } from '../../config/rules/types.js';
+import type { Pattern, Rule, VarMapItem } from '../../config/rules/types.js';
 import type { MatchValues } from '../../config/template/index.js';
 import type { MatchOutcome } from '../match.js';
 import type { Operation, Operations } from '../operations.js';
@@ -24,6 +24,10 @@ export interface RuleRuntime {
   match(pattern: Pattern, varmap: readonly VarMapItem[]): MatchOutcome;
   /** Evaluates a context expression for the current event with these values (null: no substitution). */
   contextTrue(context: ContextSpec, values: MatchValues | null): boolean;
+  /** Logs through the engine's logger (SEC log levels). */
+  log(level: 1 | 2 | 3 | 4 | 5 | 6, message: string): void;
+  /** Counts a full match of `rule` for statistics (Calendar firings, each Pair operation closed). */
+  countMatch(rule: Rule): void;
   /** RT-swscript: start the script with the context names on stdin; `done` runs when it is reaped. */
   script(command: Command, done: (exitCode: number) => void): void;
   /** The local time of `now` for Calendar rules: minute, hour, day (1-31), month (0-11), year (full), weekday (0-6). */
