@@ -97,6 +97,14 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       quoting: options.quoting,
       evstoresize: options.evstoresize,
       zone,
+      ...(options.ruleperf
+        ? {
+            cpuTime: () => {
+              const u = process.cpuUsage();
+              return (u.user + u.system) / 1e6;
+            },
+          }
+        : {}),
     },
     {
       outputs,

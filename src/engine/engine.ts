@@ -39,6 +39,8 @@ export interface EngineOptions {
   readonly evstoresize: number;
   /** The local time zone for %t and friends; the composition root reads it (processZone()). */
   readonly zone?: TimeZone;
+  /** OPT-ruleperf: a CPU-time source in seconds; rule statistics then include CPU time. */
+  readonly cpuTime?: () => number;
 }
 
 /** The I/O the engine reaches through seams (GUIDE: side effects behind seams). */
@@ -123,12 +125,14 @@ export class Engine implements EnginePort {
   }
 
   #makeLoop(config: Config): RuleLoop {
-    return new RuleLoop(config, this.#evaluator, this.#io.logger, {
+    const loop = new RuleLoop(config, this.#evaluator, this.#io.logger, {
       matched: (rule, values) => handlerFor(rule)?.matched?.(rule, values, this.#runtime(rule.file)),
       unmatched: (rule) => handlerFor(rule)?.unmatched?.(rule, this.#runtime(rule.file)) ?? false,
       member: (rule, index, values) =>
         handlerFor(rule)?.member?.(rule, index, values, this.#runtime(rule.file)),
     });
+    if (this.#opts.cpuTime !== undefined) loop.measureWith(this.#opts.cpuTime);
+    return loop;
   }
 
   #reportUnsupported(config: Config): void {
@@ -175,6 +179,11 @@ export class Engine implements EnginePort {
   /** Lines and events processed so far (dumps, metrics). */
   get processed(): number {
     return this.#processed;
+  }
+
+  /** --ruleperf statistics per rule (empty without it). */
+  get rulePerf(): ReadonlyMap<Rule, { readonly cpu: number; readonly events: number }> {
+    return this.#loop.perf;
   }
 
   /** Full matches per rule (dumps, metrics). */

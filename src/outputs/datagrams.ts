@@ -1,9 +1,10 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { lookup } from 'node:dns';
-import { statSync } from 'node:fs';
 import type { Logger } from '../actions/ports.js';
 import { errorCode, errorText, hasWideChar } from './errors.js';
 import { parsePeer } from './sockets.js';
+import { encodeFrame, type HelperReply } from './udgram-helper.js';
+import { UdgramProcess, type UdgramProcessOptions } from './udgram-process.js';
 
 /** send(2) errors after which SEC keeps the socket (buffer full, message too large). */
 const SOFT_ERRORS = new Set(['EAGAIN', 'EWOULDBLOCK', 'EMSGSIZE', 'ENOBUFS']);
@@ -133,40 +134,73 @@ export class UdpSockets {
 }
 
 /**
- * SEC ACT-udgram / ACT-closeudgr need an AF_UNIX SOCK_DGRAM socket, which Node.js 20 cannot
- * create without a native add-on (node's dgram is UDP only; net is stream only). The actions are
- * accepted, the path is checked as SEC does, and the first attempt logs one clear error.
+ * UNIX datagram sockets keyed by the expanded path (SEC ACT-udgram, ACT-closeudgr). Node.js 20
+ * cannot create them (dgram is UDP only, net is stream only), so a long-lived perl helper owns the
+ * sockets (udgram-process.ts): each event becomes one frame to it and one datagram from it, byte
+ * for byte, without an added newline. The helper follows SEC's steps and sends back SEC's log
+ * messages; only the first debug line of each action is logged here, at once, as SEC does.
  */
 export class UnixDatagrams {
   readonly #logger: Logger;
-  #warned = false;
+  readonly #helper: UdgramProcess;
+  /** The paths the current helper holds a socket for, as it reports them. */
+  readonly #open = new Set<string>();
 
-  constructor(logger: Logger) {
+  constructor(logger: Logger, options: UdgramProcessOptions = {}) {
     this.#logger = logger;
+    this.#helper = new UdgramProcess(
+      logger,
+      { reply: (reply, current) => this.#onReply(reply, current), died: () => this.#open.clear() },
+      options,
+    );
   }
 
   send(path: string, text: string): void {
     this.#logger.log(6, `Sending event '${text}' to unix datagram socket '${path}'`);
-    let isSocket = false;
-    try {
-      isSocket = statSync(Buffer.from(path, 'latin1')).isSocket();
-    } catch {
-      isSocket = false;
+    // SEC send_to_socket: send() dies on a wide char; the helper logs that where SEC would.
+    const frame = hasWideChar(text) ? encodeFrame('W', path, text) : encodeFrame('S', path, text);
+    const result = this.#helper.write(frame);
+    if (result === 'full') {
+      this.#logger.log(
+        6,
+        `Error when sending event '${text}' to socket '${path}' (udgram helper queue is full)`,
+      );
+    } else if (result === 'unavailable') {
+      this.#logger.log(6, `Can't send event '${text}' to socket '${path}' (udgram helper is not running)`);
     }
-    if (!isSocket) {
-      this.#logger.log(6, `Can't send event '${text}' to socket '${path}' (socket does not exist)`);
-      return;
-    }
-    const reason = 'UNIX datagram sockets are not supported by the Node.js runtime';
-    if (!this.#warned) {
-      this.#warned = true;
-      this.#logger.log(2, `udgram: can't send to socket '${path}' (${reason}); udgram events are dropped`);
-      return;
-    }
-    this.#logger.log(6, `Can't send event '${text}' to socket '${path}' (${reason})`);
   }
 
+  /** SEC ACT-closeudgr. */
   close(path: string): void {
-    this.#logger.log(6, `Socket '${path}' is not open, can't close`);
+    this.#logger.log(6, `Closing unix datagram socket '${path}'`);
+    // No helper, no socket: don't start one just to hear that.
+    if (!this.#helper.running()) {
+      this.#logger.log(6, `Socket '${path}' is not open, can't close`);
+      return;
+    }
+    this.#helper.write(encodeFrame('C', path, ''), true);
+  }
+
+  /** SEC close_outputs (SIG-HUP, SIG-ABRT, SIG-USR2, exit): the helper exits and its sockets close. */
+  closeAll(): void {
+    this.#open.clear();
+    this.#helper.stop();
+  }
+
+  /** The paths with an open socket, for the dump and metrics (as last reported by the helper). */
+  paths(): string[] {
+    return [...this.#open];
+  }
+
+  /** The helper's pid, or undefined when it is not running. */
+  helperPid(): number | undefined {
+    return this.#helper.pid();
+  }
+
+  #onReply(reply: HelperReply, current: boolean): void {
+    if (reply.kind === 'log') this.#logger.log(reply.level, reply.message);
+    else if (!current) return;
+    else if (reply.kind === 'open') this.#open.add(reply.path);
+    else this.#open.delete(reply.path);
   }
 }

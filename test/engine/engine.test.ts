@@ -187,3 +187,29 @@ describe('engine: time', () => {
     expect(rec.stdout).toEqual(['down h2', 'up ping h1']);
   });
 });
+
+describe('engine: --ruleperf (OPT-ruleperf)', () => {
+  it('counts events seen and CPU time per rule with the injected CPU clock', () => {
+    let cpu = 0;
+    const rules = [
+      single('a', 'none', 'continue=TakeNext', 'SubStr'),
+      single('b', 'none', '', 'SubStr'),
+    ].join('\n');
+    const { engine, config } = makeEngine(
+      { 'a.sec': rules },
+      {
+        cpuTime: () => {
+          cpu += 0.5;
+          return cpu;
+        },
+      },
+    );
+    feed(engine, ['a', 'ab', 'x'], T0);
+    const [r1, r2] = config.files[0]?.rules ?? [];
+    if (r1 === undefined || r2 === undefined) throw new Error('rules missing');
+    expect(engine.rulePerf.get(r1)).toEqual({ cpu: 1.5, events: 3 });
+    expect(engine.rulePerf.get(r2)).toEqual({ cpu: 1.5, events: 3 });
+    expect(engine.matchCounts.get(r1)).toBe(2);
+    expect(engine.matchCounts.get(r2)).toBe(1);
+  });
+});

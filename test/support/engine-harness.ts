@@ -96,6 +96,7 @@ export function makeEngine(
       quoting: opts.quoting ?? false,
       evstoresize: opts.evstoresize ?? 0,
       ...(opts.zone === undefined ? {} : { zone: opts.zone }),
+      ...(opts.cpuTime === undefined ? {} : { cpuTime: opts.cpuTime }),
     },
     { outputs: rec, processes: rec, logger: recordingLogger(rec) },
   );

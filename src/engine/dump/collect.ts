@@ -24,11 +24,17 @@ export function collectRuleStats(
   files: readonly RuleFile[],
   matchCounts: ReadonlyMap<Rule, number>,
   loadTimes: ReadonlyMap<string, number> | number,
+  perf?: ReadonlyMap<Rule, { readonly cpu: number; readonly events: number }>,
 ): DumpRuleFile[] {
   return files.map((f) => ({
     file: f.file,
     loadTime: typeof loadTimes === 'number' ? loadTimes : (loadTimes.get(f.file) ?? 0),
-    rules: f.rules.map((r) => ({ line: r.line, matches: matchCounts.get(r) ?? 0, desc: r.desc })),
+    rules: f.rules.map((r) => {
+      const p = perf?.get(r);
+      const stat = { line: r.line, matches: matchCounts.get(r) ?? 0, desc: r.desc };
+      // OPT-ruleperf: CPU seconds and events seen per rule.
+      return p === undefined ? stat : { ...stat, cpu: p.cpu, events: p.events };
+    }),
   }));
 }
 
