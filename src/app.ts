@@ -33,6 +33,15 @@ export interface AppDeps {
   /** The command line and SECRC status as SEC shows them in dumps. */
   readonly commandLine?: string;
   readonly rcFile?: string;
+  /** Parses the command line and SECRC again (SIG-HUP, SIG-ABRT). */
+  readonly reparse?: () => SecOptions;
+}
+
+/** The --input patterns that are files or stdin (network listeners are separate inputs). */
+function fileInputs(options: SecOptions): { pattern: string; context: string | null }[] {
+  return options.input
+    .filter((i) => i.kind === 'file')
+    .map((i) => ({ pattern: i.pattern, context: i.context }));
 }
 
 /** Adapts the file/stdin inputs to the loop's LineSource. */
@@ -70,24 +79,21 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   });
   const outputs = new Outputs({ logger, socketTimeout: options.socketTimeout });
   const processes = new Processes({ logger, stdoutWrite: deps.stdoutWrite });
-  const inputs = new InputSet(
-    options.input.filter((i) => i.kind === 'file').map((i) => ({ pattern: i.pattern, context: i.context })),
-    {
-      tail: options.tail,
-      fromstart: options.fromstart,
-      reopenTimeout: options.reopenTimeout,
-      checkTimeout: options.checkTimeout,
-      rwfifo: options.rwfifo,
-      blocksize: options.blocksize,
-      inputTimeout: options.inputTimeout,
-      timeoutScript: options.timeoutScript,
-      cwd: deps.cwd,
-      expand: (pattern) => expandGlob(pattern, { cwd: deps.cwd }),
-      logger,
-      // OPT-input-timeout: the script runs without a shell (SEC 2.9.0+).
-      runTimeoutScript: (argv) => processes.run({ argv }),
-    },
-  );
+  const inputs = new InputSet(fileInputs(options), {
+    tail: options.tail,
+    fromstart: options.fromstart,
+    reopenTimeout: options.reopenTimeout,
+    checkTimeout: options.checkTimeout,
+    rwfifo: options.rwfifo,
+    blocksize: options.blocksize,
+    inputTimeout: options.inputTimeout,
+    timeoutScript: options.timeoutScript,
+    cwd: deps.cwd,
+    expand: (pattern) => expandGlob(pattern, { cwd: deps.cwd }),
+    logger,
+    // OPT-input-timeout: the script runs without a shell (SEC 2.9.0+).
+    runTimeoutScript: (argv) => processes.run({ argv }),
+  });
   const engine = new Engine(
     config,
     {
@@ -125,14 +131,18 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       // SIG-HUP / SIG-ABRT: close outputs, (HUP) stop children, re-read rules, reopen inputs at EOF.
       outputs.closeAll();
       if (mode === 'full' && options.childterm) processes.terminateAll();
+      // SEC re-reads its options and SECRC file too; the --conf and --input patterns may change.
+      const fresh = deps.reparse?.() ?? options;
+      reloader.setPatterns(fresh.conf);
       const { config: next, changed } = reloader.reload(mode);
       const now = clock.now();
       engine.restart(next, reloader.bufsize, mode, changed, now);
       configLoadTime = now;
+      const specs = fileInputs(fresh);
       inputs.reopenAll(
         now,
         mode === 'soft' && options.keepopen,
-        mode === 'full' ? { forgetDynamic: true } : undefined,
+        mode === 'full' ? { forgetDynamic: true, specs } : { specs },
       );
     },
     dump: () => {
@@ -161,7 +171,8 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       // SIG-INT: 6 wraps to 1.
       debug = debug >= 6 ? 1 : debug + 1;
       deps.setDebug?.(debug);
-      logger.log(4, `Setting debug level to ${debug}`);
+      // SEC logs this line with no level, so it is always written: level 1 passes every filter.
+      logger.log(1, `Setting debug level to ${debug}`);
     },
     logger,
   });

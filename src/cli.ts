@@ -31,11 +31,13 @@ function summary(diags: readonly Diagnostic[]): string {
  * their defaults, as SEC does (OPT-revalidate).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed = parseCommandLine(argv, { SECRC: io.env.SECRC });
+  let args: readonly string[] = argv;
+  let parsed = parseCommandLine(args, { SECRC: io.env.SECRC });
   const o = parsed.options;
   if (o.conf.length === 0 && o.input.length === 0 && !o.testonly && !parsed.help && !parsed.version) {
     // Started with no rules and no inputs at all: run the embedded default instead of idling.
-    parsed = parseCommandLine([...argv, ...embeddedDefaultArgs()], { SECRC: io.env.SECRC });
+    args = [...argv, ...embeddedDefaultArgs()];
+    parsed = parseCommandLine(args, { SECRC: io.env.SECRC });
   }
   for (const p of parsed.problems) io.stderr(`${formatProblem(p)}\n`);
   if (parsed.help) {
@@ -80,6 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     cwd: io.cwd,
     setDebug: (level) => logger.setDebug(level),
     commandLine: parsed.commandLine,
+    reparse: () => parseCommandLine(args, { SECRC: io.env.SECRC }).options,
     rcFile: parsed.rcFile,
   });
 }

@@ -19,7 +19,7 @@ function mtimeOf(path: string): number {
  * mtime changed, keeping the rule objects (and so the operations) of the others.
  */
 export class ConfigReloader {
-  readonly #patterns: readonly string[];
+  #patterns: readonly string[];
   readonly #bufsize: number;
   readonly #cwd: string;
   readonly #logger: Logger;
@@ -41,6 +41,11 @@ export class ConfigReloader {
   /** OPT-bufsize: the explicit value, or the largest N of the loaded patterns. */
   get bufsize(): number {
     return this.#bufsize > 0 ? this.#bufsize : automaticBufsize(this.#config);
+  }
+
+  /** SIG-HUP / SIG-ABRT re-read the options and SECRC (OPT-secrc): the --conf patterns may change. */
+  setPatterns(patterns: readonly string[]): void {
+    this.#patterns = patterns;
   }
 
   reload(mode: 'full' | 'soft'): { config: Config; changed: Set<string> } {

@@ -98,4 +98,49 @@ describe('signals on the real process (SIG-HUP, SIG-ABRT, SIG-USR1, SIG-USR2, SI
       ].join('\n'),
     );
   });
+
+  it('re-reads SECRC on SIGHUP (OPT-secrc) and cycles the debug level on SIGINT (SIG-INT)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syscorr-secrc-'));
+    const input = join(dir, 'in.log');
+    const log = join(dir, 'sec.log');
+    const secrc = join(dir, 'secrc');
+    const ruleFile = (name: string) =>
+      `type=Single\nptype=RegExp\npattern=^(SEC_\\w+)$\ncontext=[SEC_INTERNAL_EVENT]\ndesc=ie\naction=write - ${name} $1\n\n` +
+      `type=Single\nptype=SubStr\npattern=x\ndesc=x\naction=write - from-${name}\n`;
+    writeFileSync(join(dir, 'a.sec'), ruleFile('a'));
+    writeFileSync(join(dir, 'b.sec'), ruleFile('b'));
+    writeFileSync(input, '');
+    writeFileSync(secrc, `--conf=${join(dir, 'a.sec')}\n--input=${input}\n`);
+    const child = spawn(process.execPath, [MAIN, '--intevents', '--poll-timeout=0.05', `--log=${log}`], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, SECRC: secrc },
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString('latin1');
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const waitFor = async (text: string): Promise<void> => {
+      await expect.poll(() => out, { timeout: 8000, interval: 20 }).toContain(text);
+    };
+    try {
+      await waitFor('a SEC_STARTUP\n');
+      appendFileSync(input, 'x\n');
+      await waitFor('from-a\n');
+      writeFileSync(secrc, `--conf=${join(dir, 'b.sec')}\n--input=${input}\n`);
+      child.kill('SIGHUP');
+      await waitFor('b SEC_RESTART\n');
+      appendFileSync(input, 'x\n');
+      await waitFor('from-b\n');
+      child.kill('SIGINT');
+      await expect
+        .poll(() => readFileSync(log, 'latin1'), { timeout: 8000, interval: 20 })
+        .toContain('Setting debug level to 1');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(out).toBe('a SEC_STARTUP\nfrom-a\na SEC_PRE_RESTART\nb SEC_RESTART\nfrom-b\nb SEC_SHUTDOWN\n');
+  });
 });

@@ -150,6 +150,39 @@ describe('udgram through the perl helper (ACT-udgram)', () => {
   });
 });
 
+describe('soft send errors keep the socket (SEC send_to_socket)', () => {
+  it('ACT-udgram: a full receive queue (EAGAIN) is only logged: no retry, the socket is kept', async () => {
+    const path = tmp.path('full.sock');
+    const r = await receiver(path);
+    udgram.send(path, 'first');
+    await until(() => r.got.length === 1);
+    r.proc.kill('SIGSTOP');
+    for (let i = 0; i < 40; i++) udgram.send(path, `n${i}`);
+    await logger.waitFor(/\(Resource temporarily unavailable\)$/);
+    r.proc.kill('SIGCONT');
+    await until(() => debug().filter((m) => m.startsWith('Error when sending')).length + r.got.length === 41);
+    udgram.send(path, 'after');
+    await until(() => r.got.at(-1) === 'after');
+    expect(debug().some((m) => m.startsWith('Retrying'))).toBe(false);
+    expect(debug()).toContain(
+      `Error when sending event 'n39' to socket '${path}' (Resource temporarily unavailable)`,
+    );
+    expect(udgram.paths()).toEqual([path]);
+  });
+
+  it('ACT-udgram: a datagram too large for the socket (EMSGSIZE) is only logged, the next one goes out', async () => {
+    const path = tmp.path('big.sock');
+    const r = await receiver(path);
+    const huge = 'h'.repeat(300_000); // above the default SO_SNDBUF (212992)
+    udgram.send(path, huge);
+    udgram.send(path, 'small');
+    await until(() => r.got.length === 1);
+    expect(r.got).toEqual(['small']);
+    expect(debug()).toContain(`Error when sending event '${huge}' to socket '${path}' (Message too long)`);
+    expect(debug().some((m) => m.startsWith('Retrying'))).toBe(false);
+  });
+});
+
 describe('closeudgr and closeAll (ACT-closeudgr, SIG-HUP)', () => {
   it('ACT-closeudgr: a path that is not open is logged, and no helper is started for it', async () => {
     udgram.close('/no/such.sock');
@@ -232,7 +265,17 @@ describe('the helper process', () => {
     const dropped = debug().filter((m) => m.endsWith('(udgram helper queue is full)'));
     process.kill(pid, 'SIGCONT');
     expect(dropped.length).toBeGreaterThan(0);
-    await until(() => r.got.length === 21 - dropped.length);
+    await until(() => r.got.length === 21 - dropped.length).catch((e) => {
+      console.log(
+        r.got.length,
+        dropped.length,
+        logger
+          .messages()
+          .filter((m) => !m.startsWith('Sending'))
+          .map((m) => m.slice(0, 80)),
+      );
+      throw e;
+    });
     expect(r.got.slice(1).every((d) => d === big)).toBe(true);
     bounded.closeAll();
   });
