@@ -4,6 +4,7 @@ import { type Diagnostic, formatDiagnostic } from './config/diagnostics.js';
 import { loadConfig, type ReadText, readLatin1 } from './config/load.js';
 import { embeddedDefaultArgs } from './defaults.js';
 import { createLogger } from './log.js';
+import { applyIdentity, writePidFile } from './process-setup.js';
 import { syslogSink } from './syslog-sink.js';
 
 /** What the command line needs from the process; tests pass their own. */
@@ -49,6 +50,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const { options } = parsed;
+  const identity = applyIdentity(options);
+  if (identity !== null) {
+    io.stderr(`syscorr: ${identity}\n`);
+    return 1;
+  }
   const files = expandPatterns(options.conf, { cwd: io.cwd });
   const config = loadConfig(files, { bufsize: options.bufsize }, io.readFile ?? readLatin1);
   for (const d of config.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
@@ -77,6 +83,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     4,
     `syscorr: ${rules} rule(s) loaded from ${config.files.length} file(s); ${summary(config.diagnostics)}`,
   );
+  if (options.pid !== null) {
+    const failed = writePidFile(options.pid);
+    if (failed !== null) {
+      logger.log(1, failed);
+      return 1;
+    }
+  }
   return runApp(options, config, {
     logger,
     cwd: io.cwd,

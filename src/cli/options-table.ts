@@ -10,7 +10,41 @@ const NON_NEGATIVE = [{ test: 'non-negative' }] as const;
 const POSITIVE = [{ test: 'positive' }] as const;
 
 /** Options whose behaviour exists today; the rest are parsed and checked, and marked pending in --help. */
-const IMPLEMENTED: ReadonlySet<string> = new Set(['conf', 'bufsize', 'testonly']);
+const IMPLEMENTED: ReadonlySet<string> = new Set([
+  'conf',
+  'input',
+  'input-timeout',
+  'timeout-script',
+  'reopen-timeout',
+  'check-timeout',
+  'poll-timeout',
+  'socket-timeout',
+  'blocksize',
+  'bufsize',
+  'evstoresize',
+  'cleantime',
+  'log',
+  'syslog',
+  'debug',
+  'pid',
+  'dump',
+  'user',
+  'group',
+  'umask',
+  'ruleperf',
+  'dumpfts',
+  'dumpfjson',
+  'quoting',
+  'tail',
+  'fromstart',
+  'jointbuf',
+  'keepopen',
+  'rwfifo',
+  'childterm',
+  'intevents',
+  'intcontexts',
+  'testonly',
+]);
 
 function switchOpt(name: string, dflt: boolean, feature: string, summary: string): OptionSpec {
   return {
@@ -65,7 +99,7 @@ export const OPTION_TABLE = {
     [...NON_EMPTY, { test: 'listener-url' }],
     'OPT-input',
     'PATTERN[=CTX]',
-    'input files (repeatable; glob; - is stdin) or udp|tcp|tls://HOST:PORT listeners',
+    'input files (repeatable; glob; - is stdin) or udp|tcp|tls://HOST:PORT listeners (listeners pending)',
   ),
   inputTimeout: secOpt(
     'input-timeout',

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UnixDatagrams } from '../../src/outputs/datagrams.js';
 import { Outputs } from '../../src/outputs/outputs.js';
 import { encodeFrame, parseReply } from '../../src/outputs/udgram-helper.js';
+import { describeWithProgram } from '../support/external.js';
 import { RecordingLogger, tempDir, until } from './helpers.js';
 
 /** Binds a UNIX datagram socket and prints each datagram as one hex line. */
@@ -160,13 +161,18 @@ describe('soft send errors keep the socket (SEC send_to_socket)', () => {
     for (let i = 0; i < 40; i++) udgram.send(path, `n${i}`);
     await logger.waitFor(/\(Resource temporarily unavailable\)$/);
     r.proc.kill('SIGCONT');
-    await until(() => debug().filter((m) => m.startsWith('Error when sending')).length + r.got.length === 41);
+    const errors = () => debug().filter((m) => m.startsWith('Error when sending'));
+    await until(() => errors().length + r.got.length === 41);
     udgram.send(path, 'after');
     await until(() => r.got.at(-1) === 'after');
     expect(debug().some((m) => m.startsWith('Retrying'))).toBe(false);
-    expect(debug()).toContain(
-      `Error when sending event 'n39' to socket '${path}' (Resource temporarily unavailable)`,
-    );
+    for (const m of errors()) {
+      expect(m).toMatch(
+        new RegExp(
+          `^Error when sending event 'n\\d+' to socket '.*' \\(Resource temporarily unavailable\\)$`,
+        ),
+      );
+    }
     expect(udgram.paths()).toEqual([path]);
   });
 
@@ -265,17 +271,9 @@ describe('the helper process', () => {
     const dropped = debug().filter((m) => m.endsWith('(udgram helper queue is full)'));
     process.kill(pid, 'SIGCONT');
     expect(dropped.length).toBeGreaterThan(0);
-    await until(() => r.got.length === 21 - dropped.length).catch((e) => {
-      console.log(
-        r.got.length,
-        dropped.length,
-        logger
-          .messages()
-          .filter((m) => !m.startsWith('Sending'))
-          .map((m) => m.slice(0, 80)),
-      );
-      throw e;
-    });
+    // The helper's own non-blocking sends may then meet a full receiver (EAGAIN): logged, not retried.
+    const errors = () => debug().filter((m) => m.startsWith('Error when sending')).length;
+    await until(() => r.got.length + errors() === 21);
     expect(r.got.slice(1).every((d) => d === big)).toBe(true);
     bounded.closeAll();
   });
@@ -311,5 +309,41 @@ describe('helper protocol', () => {
     expect(parseReply('O 2f61')).toEqual({ kind: 'open', path: '/a' });
     expect(parseReply('X 2f61')).toEqual({ kind: 'closed', path: '/a' });
     for (const bad of ['', '7 00', '6 0', 'O', 'junk', '6 zz']) expect(parseReply(bad)).toBeNull();
+  });
+});
+
+describeWithProgram('sec', 'the same udgram actions through SEC 2.9.1 (ACT-udgram, ACT-closeudgr)', (sec) => {
+  it('ACT-udgram: the same datagrams and the same debug messages as SEC', async () => {
+    const path = tmp.path('s.sock');
+    const missing = tmp.path('missing.sock');
+    const lines = ['hello', '\x00a\xffb', 'last'];
+    writeFileSync(tmp.path('in'), Buffer.from(lines.map((l) => `${l}\n`).join(''), 'latin1'));
+    const rule = `type=Single\nptype=RegExp\npattern=^(.*)$\ndesc=x\naction=udgram ${path} $1; udgram ${missing} $1; closeudgr ${path}; closeudgr ${path}\n`;
+    writeFileSync(tmp.path('rules.sec'), rule);
+    const r = await receiver(path);
+    const args = ['--notail', `--input=${tmp.path('in')}`, `--conf=${tmp.path('rules.sec')}`, '--debug=6'];
+    const proc = spawn(sec, [...args, `--log=${tmp.path('sec.log')}`], { stdio: 'ignore' });
+    await new Promise((resolve) => proc.once('exit', resolve));
+    await until(() => r.got.length === 3);
+    const secLog = readFileSync(tmp.path('sec.log'), 'latin1').split('\n');
+    const start = secLog.findIndex((l) => l.includes('Opening input file'));
+    const secMessages = secLog
+      .slice(start + 1)
+      .filter((l) => l !== '')
+      .map((l) => l.replace(/^.*? \d{4}: /, ''));
+
+    for (const line of lines) {
+      udgram.send(path, line);
+      udgram.send(missing, line);
+      udgram.close(path);
+      udgram.close(path);
+    }
+    await until(() => r.got.length === 6 && debug().length === secMessages.length);
+    expect(r.got.slice(3)).toEqual(r.got.slice(0, 3));
+    expect(r.got.slice(0, 3)).toEqual(lines);
+    // The first line of each action is logged at once, the helper's lines arrive later: same lines, same order among each kind.
+    const fromHelper = (m: string) => !m.startsWith('Sending event') && !m.startsWith('Closing unix');
+    expect(debug().filter(fromHelper)).toEqual(secMessages.filter(fromHelper));
+    expect(debug().filter((m) => !fromHelper(m))).toEqual(secMessages.filter((m) => !fromHelper(m)));
   });
 });
