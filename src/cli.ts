@@ -15,6 +15,8 @@ export interface CliIo {
   readonly cwd: string;
   readonly readFile?: ReadText;
   readonly stderrIsTty?: boolean;
+  /** Starts the same program in the background with these arguments (OPT-detach). */
+  readonly detach?: (args: readonly string[]) => void;
 }
 
 function formatProblem(p: OptionProblem): string {
@@ -50,6 +52,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const { options } = parsed;
+  if (options.detach && !options.testonly && io.env.SYSCORR_DETACHED === undefined) {
+    // OPT-detach: run in the background with stdio on /dev/null and cwd '/', so relative
+    // --conf/--input paths break exactly as with SEC; '-' as an input is refused.
+    if (options.input.some((i) => i.pattern === '-')) {
+      io.stderr("syscorr: can't detach while standard input ('-') is an input\n");
+      return 1;
+    }
+    if (io.detach === undefined) return 1;
+    io.detach(args);
+    return 0;
+  }
   const identity = applyIdentity(options);
   if (identity !== null) {
     io.stderr(`syscorr: ${identity}\n`);

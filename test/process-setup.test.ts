@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,49 @@ describe('process set-up (OPT-pid, OPT-umask, OPT-user-group)', () => {
     );
     if (process.getuid?.() === 0) expect(r.status).toBe(0);
     else expect(r.stderr).toContain("can't switch to user 'nobody'");
+  });
+});
+
+describe('--detach (OPT-detach)', () => {
+  it('returns at once and keeps running in the background from /, writing its pid file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syscorr-detach-'));
+    writeFileSync(join(dir, 'r.sec'), 'type=Single\nptype=SubStr\npattern=x\ndesc=d\naction=none\n');
+    writeFileSync(join(dir, 'in.log'), '');
+    const pidFile = join(dir, 'pid');
+    const args = [
+      MAIN,
+      '--detach',
+      `--conf=${join(dir, 'r.sec')}`,
+      `--input=${join(dir, 'in.log')}`,
+      `--pid=${pidFile}`,
+    ];
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 10_000 });
+    expect(r.status).toBe(0);
+    await expect.poll(() => existsSync(pidFile), { timeout: 8000 }).toBe(true);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(pid).not.toBe(r.pid);
+    expect(() => process.kill(pid, 0)).not.toThrow();
+    process.kill(pid, 'SIGTERM');
+    await expect
+      .poll(
+        () => {
+          try {
+            process.kill(pid, 0);
+            return 'running';
+          } catch {
+            return 'gone';
+          }
+        },
+        { timeout: 8000 },
+      )
+      .toBe('gone');
+  });
+
+  it('refuses to detach with standard input as an input', () => {
+    const r = spawnSync(process.execPath, [MAIN, '--detach', '--input=-', '--conf=/dev/null'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("can't detach");
   });
 });

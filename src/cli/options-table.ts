@@ -44,6 +44,7 @@ const IMPLEMENTED: ReadonlySet<string> = new Set([
   'intevents',
   'intcontexts',
   'testonly',
+  'detach',
 ]);
 
 function switchOpt(name: string, dflt: boolean, feature: string, summary: string): OptionSpec {

@@ -22,6 +22,8 @@ use Socket qw(PF_UNIX SOCK_DGRAM sockaddr_un);
 binmode STDIN;
 binmode STDOUT;
 STDOUT->autoflush(1);
+# Once syscorr has exited, the frames it wrote are still sent: replies are lost, not fatal.
+$SIG{PIPE} = 'IGNORE';
 my %sock;
 my $utf = '';
 

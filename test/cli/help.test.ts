@@ -33,14 +33,13 @@ describe('OPT-help and OPT-version texts', () => {
     const syscorr = OPTION_FIELDS.filter((f) => OPTION_TABLE[f].origin === 'syscorr');
     expect(syscorr).toEqual(['metrics', 'smtp']);
     const pending = OPTION_FIELDS.filter((f) => OPTION_TABLE[f].status !== 'implemented');
-    expect(pending).toEqual(['detach', 'metrics', 'smtp']);
+    expect(pending).toEqual(['metrics', 'smtp']);
   });
 });
 
 describe('--help marks what is pending', () => {
   it('shows (pending) on options whose effect is not built yet, and not on the implemented ones', () => {
     const text = usageText();
-    expect(text).toMatch(/--\[no\]detach .*\(pending\)/);
     expect(text).toMatch(/--metrics=\S+ .*\(pending\)/);
     expect(text).not.toMatch(/--conf=\S+ .*\(pending\)/);
     expect(text).not.toMatch(/--\[no\]tail .*\(pending\)/);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UnixDatagrams } from '../../src/outputs/datagrams.js';
 import { Outputs } from '../../src/outputs/outputs.js';
@@ -276,6 +277,25 @@ describe('the helper process', () => {
     await until(() => r.got.length + errors() === 21);
     expect(r.got.slice(1).every((d) => d === big)).toBe(true);
     bounded.closeAll();
+  });
+
+  it('never keeps syscorr alive, and frames written just before it exits are still sent', async () => {
+    const path = tmp.path('exit.sock');
+    const r = await receiver(path);
+    const script = tmp.path('exit.mts');
+    const module = fileURLToPath(new URL('../../src/outputs/datagrams.ts', import.meta.url));
+    writeFileSync(
+      script,
+      `import { UnixDatagrams } from ${JSON.stringify(module)};\n` +
+        `const u = new UnixDatagrams({ log: () => {} });\n` +
+        `u.send(${JSON.stringify(path)}, 'last words');\n`,
+    );
+    const node = spawn(process.execPath, ['--import', 'tsx', script], { stdio: 'ignore' });
+    procs.push(node);
+    const code = await new Promise((resolve) => node.once('exit', resolve));
+    expect(code).toBe(0);
+    await until(() => r.got.length === 1, 3000);
+    expect(r.got).toEqual(['last words']);
   });
 
   it('works through Outputs (the OutputPort used by the action runner)', async () => {
