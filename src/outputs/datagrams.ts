@@ -138,7 +138,8 @@ export class UdpSockets {
  * cannot create them (dgram is UDP only, net is stream only), so a long-lived perl helper owns the
  * sockets (udgram-process.ts): each event becomes one frame to it and one datagram from it, byte
  * for byte, without an added newline. The helper follows SEC's steps and sends back SEC's log
- * messages; only the first debug line of each action is logged here, at once, as SEC does.
+ * messages; only the first debug line of each action is logged here, at once, as SEC does (the
+ * helper's lines follow asynchronously, possibly after lines of later actions).
  */
 export class UnixDatagrams {
   readonly #logger: Logger;

@@ -81,6 +81,7 @@ export class Outputs implements OutputPort {
     this.#ustream.closeAll();
     this.#udp.closeAll();
     this.#tcp.closeAll();
+    this.#udgram.closeAll();
   }
 
   /** SEC TM-cleanup step 3: abandon TCP and UNIX-stream connects pending past --socket-timeout. */
@@ -90,8 +91,9 @@ export class Outputs implements OutputPort {
   }
 
   /** What is open, for the dump and metrics. */
-  describe(): { files: string[]; ustream: string[]; udp: string[]; tcp: string[] } {
+  describe(): { files: string[]; ustream: string[]; udp: string[]; tcp: string[]; udgram: string[] } {
     return {
+      udgram: this.#udgram.paths(),
       files: this.#files.openFiles(),
       ustream: this.#ustream.peers().map((p) => p.peer),
       udp: this.#udp.peers(),

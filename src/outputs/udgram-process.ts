@@ -31,7 +31,8 @@ export interface HelperEvents {
  * The long-lived `perl` helper behind ACT-udgram. It starts on first use and never blocks the
  * engine: frames are written asynchronously, bounded by the queue limit. When it dies, that is
  * logged once, its sockets are gone, and the next write starts a new one. Its pipes are unref'd
- * so that it never keeps syscorr alive; it exits by itself when its stdin closes.
+ * so that it never keeps syscorr alive; when its stdin closes (stop(), or syscorr exiting) it
+ * still sends the frames already written, then exits, which closes its sockets.
  */
 export class UdgramProcess {
   readonly #logger: Logger;

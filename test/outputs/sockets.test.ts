@@ -162,18 +162,3 @@ describe('udpsock, closeudp (ACT-udpsock, ACT-closeudp)', () => {
     await logger.waitFor(/Can't create socket for no-such-host\.invalid:514\/udp/);
   });
 });
-
-describe('udgram (ACT-udgram)', () => {
-  it('ACT-udgram: unsupported on Node.js: a missing socket is a debug message, an existing one one error', async () => {
-    outputs.udgram(tmp.path('none'), 'x');
-    expect(logger.messages(6)).toContain(
-      `Can't send event 'x' to socket '${tmp.path('none')}' (socket does not exist)`,
-    );
-    const path = tmp.path('d.sock');
-    await streamServer({ path });
-    outputs.udgram(path, 'a');
-    outputs.udgram(path, 'b');
-    expect(logger.messages(2)).toHaveLength(1);
-    expect(logger.messages(2)[0]).toMatch(/not supported/);
-  });
-});
