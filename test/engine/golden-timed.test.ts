@@ -40,7 +40,7 @@ function parseActual(stdout: string): Timed[] {
 
 describe('timed golden scenarios on the manual clock (expectations from SEC run with real sleeps)', () => {
   it.concurrent.each(runnable.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const { work, argv } = prepareWork(c);
+    const { work, argv, env } = prepareWork(c);
     const duration = c.meta.get('duration') ?? '10';
     // prepareWork strips time prefixes for --notail; the driver reads the case's own inputs.
     const args = argv.filter((a) => a !== '--notail');
@@ -48,6 +48,7 @@ describe('timed golden scenarios on the manual clock (expectations from SEC run 
       process.execPath,
       ['--import', TSX, DRIVER, c.dir, duration, '--', ...args],
       work,
+      env,
     );
     const expected = parseExpected(c);
     const actual = parseActual(stdout);

@@ -20,8 +20,8 @@ const runnable = cases.filter((c) => pendingReason(c) === null);
 const pending = cases.filter((c) => pendingReason(c) !== null);
 
 async function check(c: GoldenCase, cmd: string, prefix: readonly string[], expected: string): Promise<void> {
-  const { work, out, argv } = prepareWork(c);
-  const stdout = await runCaptured(cmd, [...prefix, ...argv], work);
+  const { work, out, argv, env } = prepareWork(c);
+  const stdout = await runCaptured(cmd, [...prefix, ...argv], work, env);
   expect(normalise(stdout, c.compare)).toBe(normalise(expected, c.compare));
   const files = expectedFiles(c);
   expect(actualFiles(out, files.keys())).toEqual(files);

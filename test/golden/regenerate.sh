@@ -37,8 +37,18 @@ run_case() {
     done <"$dir/args"
   fi
   [ "$has_input" = 1 ] || argv+=(--input=input)
+  # optional env: NAME=VALUE lines, $CASE_DIR = the case folder, $GOLDEN_OUT as in args
+  local -a envs=()
+  if [ -f "$dir/env" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      [ -z "$line" ] && continue
+      line="${line//\$CASE_DIR/$dir}"
+      line="${line//\$GOLDEN_OUT/$out}"
+      envs+=("$line")
+    done <"$dir/env"
+  fi
   # stdout goes through a pipe so that children which inherited it are waited for (EOF)
-  (cd "$work" && "${argv[@]}" </dev/null 2>/dev/null | cat >"$dir/expected.out")
+  (cd "$work" && env "${envs[@]}" "${argv[@]}" </dev/null 2>/dev/null | cat >"$dir/expected.out")
   rm -rf "$dir/expected.files"
   if [ -n "$(ls -A "$out")" ]; then
     mkdir "$dir/expected.files"

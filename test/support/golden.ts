@@ -50,7 +50,12 @@ export function goldenCases(): GoldenCase[] {
 }
 
 /** A work folder laid out as regenerate.sh does: rules with $GOLDEN_OUT replaced, inputs without time prefixes. */
-export function prepareWork(c: GoldenCase): { work: string; out: string; argv: string[] } {
+export function prepareWork(c: GoldenCase): {
+  work: string;
+  out: string;
+  argv: string[];
+  env: Record<string, string>;
+} {
   const work = mkdtempSync(join(tmpdir(), `golden-${c.name}-`));
   const out = join(work, 'out');
   mkdirSync(out);
@@ -78,7 +83,19 @@ export function prepareWork(c: GoldenCase): { work: string; out: string; argv: s
     }
   }
   if (!hasInput) argv.push('--input=input');
-  return { work, out, argv };
+  // Optional `env`: NAME=VALUE lines ($CASE_DIR = the case folder, $GOLDEN_OUT as in args).
+  const env: Record<string, string> = {};
+  if (existsSync(join(c.dir, 'env'))) {
+    for (const line of readFileSync(join(c.dir, 'env'), 'latin1').split('\n')) {
+      const eq = line.indexOf('=');
+      if (eq <= 0) continue;
+      env[line.slice(0, eq)] = line
+        .slice(eq + 1)
+        .replaceAll('$CASE_DIR', c.dir)
+        .replaceAll('$GOLDEN_OUT', out);
+    }
+  }
+  return { work, out, argv, env };
 }
 
 /** Runs a program to completion with stdout through a pipe (so children that inherit it are waited for). */
@@ -86,10 +103,15 @@ export function runCaptured(
   cmd: string,
   args: readonly string[],
   cwd: string,
+  env: Readonly<Record<string, string>> = {},
   timeoutMs = 20_000,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(cmd, args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, ...env },
+    });
     const chunks: Buffer[] = [];
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
