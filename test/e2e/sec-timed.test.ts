@@ -19,7 +19,8 @@ function timed(path: string): { t: number; text: string }[] {
 
 // The timed expectations were recorded from SEC with real sleeps; this re-records them into a
 // scratch copy (about 20 s in parallel) and checks they still hold, so the manual-clock runs
-// are compared with the real thing in CI. Slow by nature: the only real-time test of the suite.
+// are compared with the real thing in CI. Slow by nature: the only real-time test of the suite,
+// so npm test runs this file alone after the others (a loaded machine would skew SEC's timing).
 describeWithProgram(
   'sec',
   'timed golden expectations re-recorded from the installed SEC with real sleeps',
@@ -48,8 +49,9 @@ describeWithProgram(
           if (!same)
             problems.push(`${c.name}: recorded ${JSON.stringify(want)}, SEC now ${JSON.stringify(got)}`);
         }
-        // t-calendar depends on the wall-clock minute; allow it to differ only by firing time.
-        expect(problems.filter((p) => !p.startsWith('t-calendar:'))).toEqual([]);
+        // Calendar cases fire on the wall-clock minute, so a real-time run that crosses a minute
+        // boundary fires once more; they are compared on the manual clock only (golden-timed).
+        expect(problems.filter((p) => !/^t-[\w-]*calendar[\w-]*:/.test(p))).toEqual([]);
       });
     });
   },
