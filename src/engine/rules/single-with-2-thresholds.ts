@@ -2,7 +2,7 @@ import type { ActionList } from '../../config/action-list/index.js';
 import type { SingleWith2ThresholdsRule } from '../../config/rules/types.js';
 import { operationKey } from '../operations.js';
 import type { RuleHandler, RuleRuntime } from './runtime.js';
-import { type CountingOperation, moveStart, slide, windowOver } from './threshold-window.js';
+import { type CountingOperation, liveOperation, moveStart, slide, windowOver } from './threshold-window.js';
 
 /** A SingleWith2Thresholds operation: phase 1 counts up to `thresh`, phase 2 waits for calm. */
 export interface Sw2tOperation extends CountingOperation {
@@ -68,15 +68,9 @@ export const singleWith2Thresholds: RuleHandler<SingleWith2ThresholdsRule, Sw2tO
   matched(rule, values, rt) {
     const desc = rt.subst(rule.desc, values);
     const key = operationKey(rule.file, rule.number, desc);
-    let found = rt.operations.get(key);
     // RT-expiry-where (b): the expiry behaviour first, then the new event.
-    if (isSw2t(found) && windowOver(found, rt.now)) {
-      endOfWindow(found, rt);
-      found = rt.operations.get(key);
-    }
-    let op: Sw2tOperation;
-    if (isSw2t(found)) op = found;
-    else {
+    let op = liveOperation(rt, key, isSw2t, endOfWindow);
+    if (op === undefined) {
       op = {
         kind: 'SingleWith2Thresholds',
         key,

@@ -2,7 +2,7 @@ import type { ActionList } from '../../config/action-list/index.js';
 import type { SingleWithThresholdRule } from '../../config/rules/types.js';
 import { operationKey } from '../operations.js';
 import type { RuleHandler, RuleRuntime } from './runtime.js';
-import { type CountingOperation, moveStart, slide, windowOver } from './threshold-window.js';
+import { type CountingOperation, liveOperation, moveStart, slide, windowOver } from './threshold-window.js';
 
 /** A SingleWithThreshold operation (RT-swt): counting, then suppressing after `action` ran. */
 export interface SwtOperation extends CountingOperation {
@@ -49,15 +49,9 @@ export const singleWithThreshold: RuleHandler<SingleWithThresholdRule, SwtOperat
   matched(rule, values, rt) {
     const desc = rt.subst(rule.desc, values);
     const key = operationKey(rule.file, rule.number, desc);
-    let found = rt.operations.get(key);
     // RT-expiry-where (b): the expiry behaviour first, then the new event.
-    if (isSwt(found) && windowOver(found, rt.now)) {
-      endOfWindow(found, rt);
-      found = rt.operations.get(key);
-    }
-    let op: SwtOperation;
-    if (isSwt(found)) op = found;
-    else {
+    let op = liveOperation(rt, key, isSwt, endOfWindow);
+    if (op === undefined) {
       op = {
         kind: 'SingleWithThreshold',
         key,

@@ -1,4 +1,5 @@
 import type { Operation } from '../operations.js';
+import type { RuleRuntime } from './runtime.js';
 
 /**
  * The counting window shared by SingleWithThreshold and SingleWith2Thresholds (RT-swt,
@@ -45,4 +46,22 @@ export function moveStart(op: CountingOperation, time: number): boolean {
   dropBefore(op.times, time);
   op.start = time;
   return op.times.length > 0;
+}
+
+/**
+ * RT-expiry-where (b): the live operation of `key`, after running the expiry behaviour of one
+ * whose window ran out but was not collected yet (which may end it). Undefined if none is left.
+ */
+export function liveOperation<O extends Operation>(
+  rt: RuleRuntime,
+  key: string,
+  is: (op: Operation | undefined) => op is O,
+  endOfWindow: (op: O, rt: RuleRuntime) => void,
+): O | undefined {
+  const found = rt.operations.get(key);
+  if (!is(found)) return undefined;
+  if (!windowOver(found, rt.now)) return found;
+  endOfWindow(found, rt);
+  const after = rt.operations.get(key);
+  return is(after) ? after : undefined;
 }
