@@ -206,7 +206,7 @@ export class Engine implements EnginePort {
     if (this.#opts.intcontexts) {
       intName = event.context ?? (event.source === null ? SYNTHETIC_CONTEXT : `_FILE_EVENT_${event.source}`);
     }
-    this.#run(event.line, event.source, intName, now);
+    this.#run(event.line, event.source, intName, now, event.fields);
   }
 
   /** IE-events: SEC_STARTUP etc. are matched at once with context SEC_INTERNAL_EVENT, not queued. */
@@ -214,12 +214,18 @@ export class Engine implements EnginePort {
     this.#run(text, null, INTERNAL_EVENT_CONTEXT, now);
   }
 
-  #run(line: string, source: string | null, intName: string | undefined, now: number): void {
+  #run(
+    line: string,
+    source: string | null,
+    intName: string | undefined,
+    now: number,
+    fields?: Readonly<Record<string, string>>,
+  ): void {
     this.#intContext = intName;
     if (intName !== undefined) this.contexts.setInternal(intName);
     this.#buffers.push(line, source);
     this.#cache.clear();
-    const input: MatchInput = { buffers: this.#buffers, cache: this.#cache, intContext: intName };
+    const input: MatchInput = { buffers: this.#buffers, cache: this.#cache, intContext: intName, fields };
     this.#input = input;
     this.#now = now;
     for (const file of this.#config.mainFiles) {

@@ -6,6 +6,11 @@ export interface EngineEvent {
   readonly source: string | null;
   /** Its internal context name (IE-intcontext): the --input CTX, `_FILE_EVENT_<file>`, cevent/cspawn name, ... */
   readonly context: string | null;
+  /**
+   * Reserved match variables of a syslog message ($+{_host}, $+{_severity}, …), offered beside
+   * $+{_inputsrc} by RegExp patterns; undefined for file lines and synthetic events.
+   */
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 /** The internal context of synthetic events without a name of their own (IE-intcontext). */

@@ -10,6 +10,8 @@ export interface MatchInput {
   readonly cache: MatchCache;
   /** `$+{_intcontext}`: the current internal context name, or undefined (VAR-intcontext). */
   readonly intContext: string | undefined;
+  /** The syslog fields of the current event, added to the named match variables. */
+  readonly fields?: Readonly<Record<string, string>> | undefined;
 }
 
 /** No match. */
@@ -32,7 +34,8 @@ function regexpValues(
   // PT-regexp-nogroup: Perl's list-context match returns (1) when the regex has no groups.
   const numbered: (string | undefined)[] =
     regex.groupCount === 0 ? [text, '1'] : [text, ...m.groups.slice(1)];
-  const named: Record<string, string | undefined> = { ...m.named };
+  const named: Record<string, string | undefined> =
+    input.fields === undefined ? { ...m.named } : { ...input.fields, ...m.named };
   named._inputsrc = input.buffers.inputsrc(p.lines);
   named._intcontext = input.intContext;
   const values: MatchValues = { numbered, named };

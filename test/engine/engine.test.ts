@@ -213,3 +213,15 @@ describe('engine: --ruleperf (OPT-ruleperf)', () => {
     expect(engine.matchCounts.get(r2)).toBe(1);
   });
 });
+
+describe('engine: syslog fields as reserved match variables', () => {
+  it('offers the fields of a listener event beside $+{_inputsrc}; a named group of the pattern wins', () => {
+    const { engine, rec } = makeEngine({
+      'a.sec': single('SEV=(?<sev>\\d)', 'write - $+{_host} $+{_severity} $+{sev} $+{_inputsrc}'),
+    });
+    const fields = { _host: 'vpnc1', _severity: '3', sev: 'shadowed' };
+    engine.process({ line: 'x SEV=1 y', source: 'udp://0.0.0.0:5514', context: null, fields }, T0);
+    engine.process({ line: 'x SEV=2 y', source: 'file.log', context: null }, T0);
+    expect(rec.stdout).toEqual(['vpnc1 3 1 udp://0.0.0.0:5514', '  2 file.log']);
+  });
+});
