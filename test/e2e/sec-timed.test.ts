@@ -20,7 +20,7 @@ function timed(path: string): { t: number; text: string }[] {
 // The timed expectations were recorded from SEC with real sleeps; this re-records them into a
 // scratch copy (about 20 s in parallel) and checks they still hold, so the manual-clock runs
 // are compared with the real thing in CI. Slow by nature: the only real-time test of the suite,
-// so npm test runs this file alone after the others (a loaded machine would skew SEC's timing).
+// so npm test runs this file alone before the others (a loaded machine would skew SEC timing).
 describeWithProgram(
   'sec',
   'timed golden expectations re-recorded from the installed SEC with real sleeps',
