@@ -1,0 +1,12 @@
+export * from './framing.js';
+export { parseSyslog } from './parse.js';
+export { DEFAULT_FACILITY, DEFAULT_SEVERITY, MAX_PRIVAL } from './pri.js';
+export { matchFields, type RenderOptions, renderLine } from './render.js';
+export {
+  FACILITY_NAMES,
+  type ParseOptions,
+  SEVERITY_NAMES,
+  type StructuredData,
+  type SyslogFormat,
+  type SyslogMessage,
+} from './types.js';

@@ -1,0 +1,79 @@
+import { localTime, MONTH_NAMES, type TimeZone } from '../engine/variables/index.js';
+import { FACILITY_NAMES, SEVERITY_NAMES, type SyslogMessage } from './types.js';
+
+export interface RenderOptions {
+  /** 'classic': `Mmm dd hh:mm:ss host tag[pid]: message`; 'raw': the message only. */
+  readonly format: 'classic' | 'raw';
+  /** The zone the line's time is written in. */
+  readonly zone: TimeZone;
+  /** Epoch seconds: the time written when the message carries none. */
+  readonly now: number;
+  /** The sender's address, written as the host when the message names none. */
+  readonly peer: string;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** `Mmm dd hh:mm:ss` with the day padded by a space, as syslogd and SEC write it (`Jan  5`). */
+function classicTime(epochSeconds: number, zone: TimeZone): string {
+  const t = localTime(epochSeconds, zone);
+  const day = t.mday < 10 ? ` ${t.mday}` : String(t.mday);
+  return `${MONTH_NAMES[t.mon]} ${day} ${two(t.hour)}:${two(t.min)}:${two(t.sec)}`;
+}
+
+/**
+ * The engine's event line for a message: the classic syslog file format, so that rulesets written
+ * for /var/log/messages match unchanged. RFC 5424 STRUCTURED-DATA is not in the line (it is in
+ * matchFields), as rsyslog's traditional file format leaves it out.
+ */
+export function renderLine(msg: SyslogMessage, opts: RenderOptions): string {
+  if (opts.format === 'raw') return msg.message;
+  if (msg.classicContent !== null) {
+    // What a classic syslogd writes for a message without a standard header: its receive time,
+    // the sender, then the text as received (see SyslogMessage.classicContent).
+    return `${classicTime(opts.now, opts.zone)} ${opts.peer} ${msg.classicContent}`;
+  }
+  const seconds = msg.timestamp === null ? opts.now : Math.floor(msg.timestamp / 1000);
+  let line = `${classicTime(seconds, opts.zone)} ${msg.hostname ?? opts.peer}`;
+  if (msg.appName !== null) {
+    line += msg.procId === null ? ` ${msg.appName}:` : ` ${msg.appName}[${msg.procId}]:`;
+  }
+  return msg.message === '' ? line : `${line} ${msg.message}`;
+}
+
+/** `exampleSDID@32473` → `exampleSDID_32473`: a name Perl accepts in `$+{…}`. */
+function wordName(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    out += word ? name[i] : '_';
+  }
+  return out;
+}
+
+/**
+ * The reserved match variables of a message ($+{_host}, $+{_severity}, …): _host (hostname or
+ * peer), _facility and _severity as syslog.conf keywords, _app, _procid and _msgid when present,
+ * _peer, _format, and `_sd_<sdid>_<param>` per structured-data parameter.
+ */
+export function matchFields(msg: SyslogMessage, peer: string): Record<string, string> {
+  const fields: Record<string, string> = Object.create(null);
+  fields._host = msg.hostname ?? peer;
+  fields._facility = FACILITY_NAMES[msg.facility] ?? String(msg.facility);
+  fields._severity = SEVERITY_NAMES[msg.severity] ?? String(msg.severity);
+  if (msg.appName !== null) fields._app = msg.appName;
+  if (msg.procId !== null) fields._procid = msg.procId;
+  if (msg.msgId !== null) fields._msgid = msg.msgId;
+  fields._peer = peer;
+  fields._format = msg.format;
+  if (msg.structuredData !== null) {
+    for (const [id, params] of Object.entries(msg.structuredData)) {
+      for (const [name, value] of Object.entries(params))
+        fields[`_sd_${wordName(id)}_${wordName(name)}`] = value;
+    }
+  }
+  return fields;
+}
