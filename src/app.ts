@@ -8,8 +8,10 @@ import { renderDump, writeDump } from './engine/dump/index.js';
 import { automaticBufsize, Engine } from './engine/engine.js';
 import type { EngineEvent } from './engine/event.js';
 import { type LineSource, MainLoop } from './engine/loop.js';
-import { processZone } from './engine/variables/index.js';
+import { processZone, type TimeZone } from './engine/variables/index.js';
 import { InputSet } from './inputs/index.js';
+import { toEvent } from './inputs/network-source.js';
+import { type ListenerSpec, SyslogListeners } from './inputs/syslog/index.js';
 import { Outputs, Processes } from './outputs/index.js';
 import { ConfigReloader } from './reload.js';
 
@@ -44,15 +46,37 @@ function fileInputs(options: SecOptions): { pattern: string; context: string | n
     .map((i) => ({ pattern: i.pattern, context: i.context }));
 }
 
-/** Adapts the file/stdin inputs to the loop's LineSource. */
-function lineSource(inputs: InputSet): LineSource {
+/** The --input values that are syslog listeners (udp://, tcp://, tls://). */
+function listenerSpecs(options: SecOptions): ListenerSpec[] {
+  return options.input.flatMap((i) =>
+    i.kind === 'file' || i.listen === undefined
+      ? []
+      : [{ url: i.pattern, host: i.listen.host, port: i.listen.port, transport: i.kind, context: i.context }],
+  );
+}
+
+/**
+ * Adapts file/stdin inputs and syslog listeners to the loop's LineSource; the two kinds take
+ * turns so neither a busy log file nor a flood of datagrams starves the other.
+ */
+function lineSource(inputs: InputSet, listeners: SyslogListeners | null, zone: TimeZone): LineSource {
+  let networkFirst = false;
+  const fromNetwork = (now: number): EngineEvent | null => {
+    const m = listeners?.next() ?? null;
+    return m === null ? null : toEvent(m, now, { format: 'classic', zone });
+  };
+  const fromFiles = (now: number): EngineEvent | null => {
+    const l = inputs.next(now);
+    return l === null ? null : { line: l.line, source: l.source, context: l.context };
+  };
   return {
     next(now: number): EngineEvent | null {
-      const l = inputs.next(now);
-      return l === null ? null : { line: l.line, source: l.source, context: l.context };
+      networkFirst = !networkFirst;
+      return networkFirst ? (fromNetwork(now) ?? fromFiles(now)) : (fromFiles(now) ?? fromNetwork(now));
     },
     get exhausted() {
-      return inputs.exhausted;
+      // Listeners never reach EOF: with any of them, --notail runs until SIGTERM.
+      return inputs.exhausted && listeners === null;
     },
     get sawData() {
       return inputs.sawData;
@@ -122,7 +146,22 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
     },
   );
   inputs.open(clock.now());
-  const loop = new MainLoop(engine, lineSource(inputs), processes, clock, {
+  const specs = listenerSpecs(options);
+  let listeners: SyslogListeners | null = null;
+  if (specs.length > 0) {
+    listeners = new SyslogListeners(specs, {}, { logger });
+    try {
+      await listeners.start();
+    } catch (err) {
+      // Issue 5: a bind error is a clear start-up error naming the address.
+      logger.log(1, err instanceof Error ? err.message : String(err));
+      inputs.close();
+      return 1;
+    }
+    for (const a of listeners.addresses())
+      logger.log(4, `Listening on ${a.spec.url} (${a.address} port ${a.port})`);
+  }
+  const loop = new MainLoop(engine, lineSource(inputs, listeners, zone), processes, clock, {
     tail: options.tail,
     cleantime: options.cleantime,
     intevents: options.intevents,
@@ -194,6 +233,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   for (const sig of SIGNALS) process.off(sig, onSignal);
   if (options.childterm) processes.terminateAll();
   inputs.close();
+  await listeners?.close();
   outputs.closeAll();
   return 0;
 }

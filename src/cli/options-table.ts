@@ -100,7 +100,7 @@ export const OPTION_TABLE = {
     [...NON_EMPTY, { test: 'listener-url' }],
     'OPT-input',
     'PATTERN[=CTX]',
-    'input files (repeatable; glob; - is stdin) or udp|tcp|tls://HOST:PORT listeners (listeners pending)',
+    'input files (repeatable; glob; - is stdin) or udp|tcp|tls://HOST:PORT syslog listeners',
   ),
   inputTimeout: secOpt(
     'input-timeout',

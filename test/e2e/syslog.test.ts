@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { describeWithProgram } from '../support/external.js';
+
+const MAIN = new URL('../../dist/main.js', import.meta.url).pathname;
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+interface Running {
+  child: ChildProcess;
+  out: () => string;
+  port: (transport: string) => Promise<number>;
+}
+
+/** Starts syscorr with listeners on port 0 and learns the bound ports from its log. */
+function start(args: string[], dir: string): Running {
+  const log = join(dir, 'syscorr.log');
+  const child = spawn(process.execPath, [MAIN, ...args, `--log=${log}`, '--poll-timeout=0.05'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout?.on('data', (b: Buffer) => {
+    out += b.toString('latin1');
+  });
+  const port = async (transport: string): Promise<number> => {
+    const re = new RegExp(`Listening on ${transport}://\\S+ \\(\\S+ port (\\d+)\\)`);
+    let found = 0;
+    await expect
+      .poll(
+        () => {
+          const m = re.exec(readFileSafe(log));
+          found = m === null ? 0 : Number(m[1]);
+          return found;
+        },
+        { timeout: 8000, interval: 20 },
+      )
+      .toBeGreaterThan(0);
+    return found;
+  };
+  return { child, out: () => out, port };
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch {
+    return '';
+  }
+}
+
+describeWithProgram(
+  'logger',
+  'syslog from a real client (util-linux logger) into a running syscorr',
+  (logger) => {
+    it('UDP RFC 5424 and RFC 3164, TCP with octet counting: rules see the classic line and the fields', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'syscorr-syslog-'));
+      writeFileSync(
+        join(dir, 'r.sec'),
+        'type=Single\nptype=RegExp\npattern=sshd(?:\\[\\d+\\])?: (Failed password for \\S+)\ndesc=d\n' +
+          'action=write - $+{_host}|$+{_app}|$+{_severity}|$+{_facility}|$1|$+{_inputsrc}|$+{_sd_meta_x}\n',
+      );
+      const run = start(
+        [`--conf=${join(dir, 'r.sec')}`, '--input=udp://127.0.0.1:0', '--input=tcp://127.0.0.1:0'],
+        dir,
+      );
+      try {
+        const udp = await run.port('udp');
+        const tcp = await run.port('tcp');
+        const send = (extra: string[], text: string) =>
+          spawnSync(logger, ['-n', '127.0.0.1', '-t', 'sshd', '-p', 'auth.warning', ...extra, text]);
+        send(
+          ['-d', '-P', String(udp), '--rfc5424', '--sd-id', 'meta', '--sd-param', 'x="1"'],
+          'Failed password for root',
+        );
+        await expect.poll(run.out, { timeout: 8000 }).toContain('Failed password for root');
+        send(['-d', '-P', String(udp), '--rfc3164'], 'Failed password for alice');
+        await expect.poll(run.out, { timeout: 8000 }).toContain('Failed password for alice');
+        send(['-T', '-P', String(tcp), '--octet-count'], 'Failed password for bob');
+        await expect.poll(run.out, { timeout: 8000 }).toContain('Failed password for bob');
+        const lines = run.out().trim().split('\n');
+        expect(lines[0]).toMatch(
+          /^\S+\|sshd\|warning\|auth\|Failed password for root\|udp:\/\/127\.0\.0\.1:0\|1$/,
+        );
+        expect(lines[1]).toMatch(
+          /^\S+\|sshd\|warning\|auth\|Failed password for alice\|udp:\/\/127\.0\.0\.1:0\|$/,
+        );
+        expect(lines[2]).toMatch(
+          /^\S+\|sshd\|warning\|auth\|Failed password for bob\|tcp:\/\/127\.0\.0\.1:0\|$/,
+        );
+      } finally {
+        run.child.kill('SIGTERM');
+      }
+    });
+
+    it('the VPN scenario: SEV=1/SEV=2 concentrator lines over UDP trigger the shipped VPN ruleset', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'syscorr-vpn-'));
+      const run = start([`--conf=${ROOT}config/rules/*.sec`, '--input=udp://127.0.0.1:0'], dir);
+      try {
+        const udp = await run.port('udp');
+        // A VPN 3000 concentrator sends no RFC 3164 header: `<PRI>seq MM/DD/YYYY time SEV=n ...`.
+        const socket = createSocket('udp4');
+        const send = (text: string) =>
+          new Promise<void>((resolve) =>
+            socket.send(Buffer.from(text, 'latin1'), udp, '127.0.0.1', () => resolve()),
+          );
+        await send(
+          '<189>4706 11/28/2026 10:06:50.030 SEV=1 HARDMON/7 RPT=56 Power supply B failed, check the power cord',
+        );
+        await send(
+          '<190>4707 11/28/2026 10:06:51.100 SEV=2 AUTH/28 RPT=57 User [bob] Group [vpn] disconnected',
+        );
+        socket.close();
+        // The shipped rules (config/rules/vpn.sec) open the collection context and alert on SEV=1,
+        // with the sender's address where the file example had the host name.
+        await expect
+          .poll(run.out, { timeout: 8000 })
+          .toContain(
+            'CRITICAL VPN concentrator 127.0.0.1 fault HARDMON/7: Power supply B failed, check the power cord',
+          );
+        expect(run.out()).toContain(
+          'NOTICE Severe events on VPN concentrator 127.0.0.1: collecting severity 1-2 events',
+        );
+      } finally {
+        run.child.kill('SIGTERM');
+      }
+    });
+  },
+);
+
+it('a bind error is a clear start-up error naming the address', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscorr-bind-'));
+  writeFileSync(join(dir, 'r.sec'), 'type=Single\nptype=SubStr\npattern=x\ndesc=d\naction=none\n');
+  const r = spawnSync(
+    process.execPath,
+    [MAIN, `--conf=${join(dir, 'r.sec')}`, '--input=tcp://192.0.2.1:5514'],
+    {
+      encoding: 'utf8',
+      timeout: 10_000,
+    },
+  );
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain('tcp://192.0.2.1:5514');
+});

@@ -1,0 +1,140 @@
+import { createSocket } from 'node:dgram';
+import { connect, type Socket } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import {
+  type ListenerOptions,
+  type ListenerSpec,
+  type RawMessage,
+  SyslogListeners,
+  type Transport,
+} from '../../../src/inputs/syslog/index.js';
+import { MemoryLogger } from '../helpers.js';
+
+export { MemoryLogger };
+
+/** True when the loopback interface has ::1 (IPv6 tests are skipped otherwise). */
+export function hasIpv6Loopback(): boolean {
+  return Object.values(networkInterfaces()).some((list) =>
+    (list ?? []).some((a) => a.family === 'IPv6' && a.address === '::1'),
+  );
+}
+
+export function spec(
+  transport: Transport,
+  host = '127.0.0.1',
+  port = 0,
+  context: string | null = null,
+): ListenerSpec {
+  const h = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `${transport}://${h}:${port}${context === null ? '' : `=${context}`}`,
+    host,
+    port,
+    transport,
+    context,
+  };
+}
+
+export interface Started {
+  readonly set: SyslogListeners;
+  readonly logger: MemoryLogger;
+  /** The bound port of listener i. */
+  port(i?: number): number;
+}
+
+export async function startSet(specs: ListenerSpec[], opts: Partial<ListenerOptions> = {}): Promise<Started> {
+  const logger = new MemoryLogger();
+  const set = new SyslogListeners(specs, opts, { logger });
+  await set.start();
+  return {
+    set,
+    logger,
+    port: (i = 0) => {
+      const a = set.addresses()[i];
+      if (a === undefined) throw new Error(`no listener ${i}`);
+      return a.port;
+    },
+  };
+}
+
+/** Polls `cond` every few ms until it holds; fails after `ms`. */
+export async function waitFor(cond: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
+  const until = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Takes every queued message. */
+export function drain(set: SyslogListeners): RawMessage[] {
+  const out: RawMessage[] = [];
+  for (let m = set.next(); m !== null; m = set.next()) out.push(m);
+  return out;
+}
+
+/** Waits until `n` messages have been taken from the set (taking them as they come). */
+export async function collect(set: SyslogListeners, n: number, ms = 5000): Promise<RawMessage[]> {
+  const out: RawMessage[] = [];
+  await waitFor(
+    () => {
+      out.push(...drain(set));
+      return out.length >= n;
+    },
+    ms,
+    `${n} messages (have ${out.length})`,
+  );
+  return out;
+}
+
+export const text = (m: RawMessage): string => Buffer.from(m.bytes).toString('latin1');
+
+/** Sends datagrams in order from one socket and closes it. */
+export async function sendUdp(
+  host: string,
+  port: number,
+  payloads: readonly (string | Uint8Array)[],
+): Promise<number> {
+  const sock = createSocket(host.includes(':') ? 'udp6' : 'udp4');
+  await new Promise<void>((r) => sock.bind(0, host, () => r()));
+  for (const p of payloads) {
+    await new Promise<void>((resolve, reject) =>
+      sock.send(typeof p === 'string' ? Buffer.from(p, 'latin1') : p, port, host, (e) =>
+        e ? reject(e) : resolve(),
+      ),
+    );
+  }
+  const local = sock.address().port;
+  await new Promise<void>((r) => sock.close(() => r()));
+  return local;
+}
+
+/** A connected TCP client. */
+export function tcpClient(host: string, port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ host, port }, () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+/** Writes `parts` one by one, each flushed before the next, then ends the connection. */
+export async function writeParts(
+  sock: Socket,
+  parts: readonly (string | Uint8Array)[],
+  end = true,
+): Promise<void> {
+  for (const p of parts) {
+    await new Promise<void>((resolve, reject) => sock.write(p, (e) => (e ? reject(e) : resolve())));
+  }
+  if (end) await new Promise<void>((r) => sock.end(() => r()));
+}
+
+/** Resolves when the peer closes the connection. */
+export function closed(sock: Socket): Promise<void> {
+  return new Promise((r) => {
+    if (sock.destroyed) r();
+    else sock.once('close', () => r());
+  });
+}
