@@ -91,6 +91,7 @@ export class Engine implements EnginePort {
   readonly #cache: MatchCache = new Map();
   readonly #descTemplates = new Map<string, MatchTemplate>();
   readonly #shadowTemplates = new Map<string, MatchTemplate>();
+  readonly #runtimes = new Map<string, RuleRuntime>();
   readonly #evaluator: ContextEvaluator;
   readonly #zone: TimeZone;
   #input: MatchInput | undefined;
@@ -240,12 +241,18 @@ export class Engine implements EnginePort {
 
   /** What a rule handler may do for the rule of `file` at the current time. */
   #runtime(file: string): RuleRuntime {
-    const now = this.#now;
+    const cached = this.#runtimes.get(file);
+    if (cached !== undefined) return cached;
+    const engine = this;
     const cache = (e: string, n: string): string | undefined => this.#cacheValue(e, n);
-    return {
-      now,
+    // One object per rule file, reused for every match: `now` is read when used, so a list run
+    // later (a SingleWithScript result when the child is reaped) sees the time it runs at.
+    const rt: RuleRuntime = {
+      get now() {
+        return engine.#now;
+      },
       operations: this.operations,
-      run: (list, desc) => this.#runList(list, desc, file, now),
+      run: (list, desc) => this.#runList(list, desc, file, this.#now),
       freeze: (list, values) => (values === null ? list : substituteMatchVars(list, { ...values, cache })),
       freezeShadow: (list, values) => substituteShadowVars(list, { ...values, cache }),
       subst: (text, values) => this.#subst(text, values),
@@ -258,12 +265,14 @@ export class Engine implements EnginePort {
           varmap,
           this.#input ?? { buffers: this.#buffers, cache: this.#cache, intContext: undefined },
         ),
-      contextTrue: (context, values) => this.#evaluator.evaluate(context.expr, values, this.#cache, now),
+      contextTrue: (context, values) =>
+        this.#evaluator.evaluate(context.expr, values, this.#cache, this.#now),
       script: (command, done) => {
         const names = this.contexts.snapshot().flatMap((c) => c.names);
         this.#io.processes.script(command, names.map((n) => `${n}\n`).join(''), done);
       },
       localTime: () => {
+        const now = this.#now;
         const t = localTime(now, this.#zone);
         // RT-cal-spec: "last day of month" is "the day-of-month 86,400 s from now is 1" (DST can matter).
         const lastDayOfMonth = localTime(now + 86_400, this.#zone).mday === 1;
@@ -278,6 +287,8 @@ export class Engine implements EnginePort {
         };
       },
     };
+    this.#runtimes.set(file, rt);
+    return rt;
   }
 
   #substShadow(text: string, values: MatchValues): string {
