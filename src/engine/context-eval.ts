@@ -28,27 +28,14 @@ export class ContextEvaluator {
   }
 
   /** `$`-substitution of a context operand or set name (RT-jump-constset); cached template. */
-  subst(text: string, values: MatchValues, cache: MatchCache = new Map()): string {
-    return this.#subst(text, values, cache);
-  }
-
-  #subst(text: string, values: MatchValues | null, cache: MatchCache): string {
+  subst(text: string, values: MatchValues | null): string {
     if (values === null) return text;
     let t = this.#templates.get(text);
     if (t === undefined) {
       t = hasMatchVariables(text) ? parseMatchTemplate(text) : null;
       this.#templates.set(text, t);
     }
-    if (t === null) return text;
-    const withCache: MatchValues = {
-      ...values,
-      cache: (entry, name) => {
-        const e = cache.get(entry);
-        if (e === undefined) return undefined;
-        return /^[0-9]+$/.test(name) ? e.numbered[Number(name)] : e.named[name];
-      },
-    };
-    return substituteMatch(t, withCache);
+    return t === null ? text : substituteMatch(t, values);
   }
 
   /** CX-*: evaluates `expr` exactly as SEC's tval_context_expr evaluates its postfix list. */
@@ -64,9 +51,9 @@ export class ContextEvaluator {
   #atom(tok: Token, values: MatchValues | null, cache: MatchCache, now: number): boolean | undefined {
     switch (tok.t) {
       case 'name':
-        return this.#contexts.check(this.#subst(tok.name, values, cache), now);
+        return this.#contexts.check(this.subst(tok.name, values), now);
       case 'varset':
-        return cache.has(this.#subst(tok.entry, values, cache));
+        return cache.has(this.subst(tok.entry, values));
       case 'expr':
         return this.#run(tok.list, values, cache, now);
       default:

@@ -23,7 +23,7 @@ import { InputBuffers } from './buffers.js';
 import { ContextEvaluator } from './context-eval.js';
 import { ContextStore } from './contexts/index.js';
 import { type EngineEvent, INTERNAL_EVENT_CONTEXT, SYNTHETIC_CONTEXT } from './event.js';
-import { type MatchCache, type MatchInput, matchPattern } from './match.js';
+import { cacheLookup, type MatchCache, type MatchInput, matchPattern } from './match.js';
 import { expired, Operations, operationKey } from './operations.js';
 import { RuleLoop } from './rule-loop.js';
 import { handlerFor, isSupported, type RuleRuntime } from './rules/index.js';
@@ -89,6 +89,7 @@ export class Engine implements EnginePort {
   #loop: RuleLoop;
   readonly #ports: ActionPorts;
   readonly #cache: MatchCache = new Map();
+  readonly #lookup = cacheLookup(this.#cache);
   readonly #descTemplates = new Map<string, MatchTemplate>();
   readonly #shadowTemplates = new Map<string, MatchTemplate>();
   readonly #runtimes = new Map<string, RuleRuntime>();
@@ -226,7 +227,13 @@ export class Engine implements EnginePort {
     if (intName !== undefined) this.contexts.setInternal(intName);
     this.#buffers.push(line, source);
     this.#cache.clear();
-    const input: MatchInput = { buffers: this.#buffers, cache: this.#cache, intContext: intName, fields };
+    const input: MatchInput = {
+      buffers: this.#buffers,
+      cache: this.#cache,
+      lookup: this.#lookup,
+      intContext: intName,
+      fields,
+    };
     this.#input = input;
     this.#now = now;
     for (const file of this.#config.mainFiles) {
@@ -244,7 +251,6 @@ export class Engine implements EnginePort {
     const cached = this.#runtimes.get(file);
     if (cached !== undefined) return cached;
     const engine = this;
-    const cache = (e: string, n: string): string | undefined => this.#cacheValue(e, n);
     // One object per rule file, reused for every match: `now` is read when used, so a list run
     // later (a SingleWithScript result when the child is reaped) sees the time it runs at.
     const rt: RuleRuntime = {
@@ -253,17 +259,22 @@ export class Engine implements EnginePort {
       },
       operations: this.operations,
       run: (list, desc) => this.#runList(list, desc, file, this.#now),
-      freeze: (list, values) => (values === null ? list : substituteMatchVars(list, { ...values, cache })),
-      freezeShadow: (list, values) => substituteShadowVars(list, { ...values, cache }),
+      freeze: (list, values) => (values === null ? list : substituteMatchVars(list, values)),
+      freezeShadow: (list, values) => substituteShadowVars(list, values),
       subst: (text, values) => this.#subst(text, values),
-      substShadow: (text, values) => this.#substShadow(text, { ...values, cache }),
+      substShadow: (text, values) => this.#substShadow(text, values),
       log: (level, message) => this.#io.logger.log(level, message),
       countMatch: (rule) => this.#loop.count(rule),
       match: (pattern, varmap) =>
         matchPattern(
           pattern,
           varmap,
-          this.#input ?? { buffers: this.#buffers, cache: this.#cache, intContext: undefined },
+          this.#input ?? {
+            buffers: this.#buffers,
+            cache: this.#cache,
+            lookup: this.#lookup,
+            intContext: undefined,
+          },
         ),
       contextTrue: (context, values) =>
         this.#evaluator.evaluate(context.expr, values, this.#cache, this.#now),
@@ -308,13 +319,7 @@ export class Engine implements EnginePort {
       t = parseMatchTemplate(text);
       this.#descTemplates.set(text, t);
     }
-    return substituteMatch(t, { ...values, cache: (e, n) => this.#cacheValue(e, n) });
-  }
-
-  #cacheValue(entry: string, name: string): string | undefined {
-    const e = this.#cache.get(entry);
-    if (e === undefined) return undefined;
-    return /^[0-9]+$/.test(name) ? e.numbered[Number(name)] : e.named[name];
+    return substituteMatch(t, values);
   }
 
   #runList(list: ActionList, desc: string, file: string, now: number): void {

@@ -10,6 +10,11 @@ export interface MatchInput {
   readonly cache: MatchCache;
   /** `$+{_intcontext}`: the current internal context name, or undefined (VAR-intcontext). */
   readonly intContext: string | undefined;
+  /**
+   * VAR-cache-ref: `$:{entry:var}` reads the match cache; every value set produced here carries
+   * this one lookup, so substitution anywhere sees the cache without extra wrapping.
+   */
+  readonly lookup?: (entry: string, name: string) => string | undefined;
   /** The syslog fields of the current event, added to the named match variables. */
   readonly fields?: Readonly<Record<string, string>> | undefined;
 }
@@ -38,7 +43,7 @@ function regexpValues(
     input.fields === undefined ? { ...m.named } : { ...input.fields, ...m.named };
   named._inputsrc = input.buffers.inputsrc(p.lines);
   named._intcontext = input.intContext;
-  const values: MatchValues = { numbered, named };
+  const values: MatchValues = { numbered, named, cache: input.lookup };
   if (varmap.length > 0) applyVarmap(numbered, named, varmap, input.cache);
   return values;
 }
@@ -71,7 +76,9 @@ export function matchPattern(p: Pattern, varmap: readonly VarMapItem[], input: M
     case 'Cached': {
       const entry = input.cache.get(p.name);
       if (p.negate) return entry === undefined ? NO_VARIABLES : NO_MATCH;
-      return entry === undefined ? NO_MATCH : { numbered: [...entry.numbered], named: { ...entry.named } };
+      return entry === undefined
+        ? NO_MATCH
+        : { numbered: [...entry.numbered], named: { ...entry.named }, cache: input.lookup };
     }
     case 'SubStr': {
       const found = input.buffers.text(p.lines).includes(p.text);
@@ -84,11 +91,21 @@ export function matchPattern(p: Pattern, varmap: readonly VarMapItem[], input: M
       // PT-nregexp: only $0, _inputsrc and _intcontext.
       return {
         numbered: [text],
-        named: { _inputsrc: input.buffers.inputsrc(p.lines), _intcontext: input.intContext },
+        named: { ...input.fields, _inputsrc: input.buffers.inputsrc(p.lines), _intcontext: input.intContext },
+        cache: input.lookup,
       };
     }
     case 'PerlFunc':
       // Rejected at load (SYS0801); never reaches the engine.
       return NO_MATCH;
   }
+}
+
+/** The `$:{entry:var}` reader of a match cache: numbers are group numbers, names named values. */
+export function cacheLookup(cache: MatchCache): (entry: string, name: string) => string | undefined {
+  return (entry, name) => {
+    const e = cache.get(entry);
+    if (e === undefined) return undefined;
+    return /^[0-9]+$/.test(name) ? e.numbered[Number(name)] : e.named[name];
+  };
 }

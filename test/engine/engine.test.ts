@@ -224,4 +224,10 @@ describe('engine: syslog fields as reserved match variables', () => {
     engine.process({ line: 'x SEV=2 y', source: 'file.log', context: null }, T0);
     expect(rec.stdout).toEqual(['vpnc1 3 1 udp://0.0.0.0:5514', '  2 file.log']);
   });
+
+  it('NRegExp matches offer the fields too (beside $0, _inputsrc and _intcontext)', () => {
+    const { engine, rec } = makeEngine({ 'a.sec': single('SEV=', 'write - $+{_host} $0', '', 'NRegExp') });
+    engine.process({ line: 'plain', source: 'udp://0.0.0.0:5514', context: null, fields: { _host: 'fw1' } }, T0);
+    expect(rec.stdout).toEqual(['fw1 plain']);
+  });
 });
