@@ -227,7 +227,10 @@ describe('engine: syslog fields as reserved match variables', () => {
 
   it('NRegExp matches offer the fields too (beside $0, _inputsrc and _intcontext)', () => {
     const { engine, rec } = makeEngine({ 'a.sec': single('SEV=', 'write - $+{_host} $0', '', 'NRegExp') });
-    engine.process({ line: 'plain', source: 'udp://0.0.0.0:5514', context: null, fields: { _host: 'fw1' } }, T0);
+    engine.process(
+      { line: 'plain', source: 'udp://0.0.0.0:5514', context: null, fields: { _host: 'fw1' } },
+      T0,
+    );
     expect(rec.stdout).toEqual(['fw1 plain']);
   });
 });

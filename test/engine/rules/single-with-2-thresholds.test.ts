@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
-import { feed, makeEngine, type Recorder } from '../../support/engine-harness.js';
+import { feed, makeEngine } from '../../support/engine-harness.js';
+import { hmsOn, runSeconds } from '../../support/timeline.js';
 
 /** Dec 30 00:00:00 UTC; `hms('12:23:25')` is that wall-clock time on the same day. */
 const DAY = Date.UTC(2023, 11, 30) / 1000;
-function hms(text: string): number {
-  const [h, m, s] = text.split(':').map(Number);
-  return DAY + (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
-}
-function clock(t: number): string {
-  return new Date(t * 1000).toISOString().slice(11, 19);
-}
+const hms = hmsOn(DAY);
 
 const T = 1_700_000_000;
-
-/** SEC's loop with --cleantime=1: each second's events, then a cleanup pass; stdout with times. */
-function run(
-  engine: Engine,
-  rec: Recorder,
-  from: number,
-  to: number,
-  events: Map<number, string[]>,
-): string[] {
-  const out: string[] = [];
-  for (let t = from; t <= to; t++) {
-    const before = rec.stdout.length;
-    feed(engine, events.get(t) ?? [], t);
-    engine.cleanup(t);
-    for (const line of rec.stdout.slice(before)) out.push(`${clock(t)} ${line}`);
-  }
-  return out;
-}
 
 /** Same loop with times relative to T, as plain numbers. */
 function runRel(rules: string, to: number, events: Record<number, string[]>): string[] {
@@ -88,13 +64,13 @@ describe('SingleWith2Thresholds (RT-sw2t)', () => {
       [hms('12:28:53'), [hog]],
     ]);
     const desc = 'Router Router1 CPU overload';
-    expect(run(engine, rec, hms('12:23:25'), hms('12:25:38'), events)).toEqual([`12:25:38 ${desc}`]);
+    expect(runSeconds(engine, rec, hms('12:23:25'), hms('12:25:38'), events)).toEqual([`12:25:38 ${desc}`]);
     // Phase 2 starts at the alert.
     expect(engine.getwpos('r.sec', 0, desc)).toBe(hms('12:25:38'));
-    run(engine, rec, hms('12:25:39'), hms('12:28:53'), events);
+    runSeconds(engine, rec, hms('12:25:39'), hms('12:28:53'), events);
     expect(engine.getwpos('r.sec', 0, desc)).toBe(hms('12:28:53'));
-    expect(run(engine, rec, hms('12:28:54'), hms('13:28:53'), events)).toEqual([]);
-    expect(run(engine, rec, hms('13:28:54'), hms('13:30:00'), events)).toEqual([
+    expect(runSeconds(engine, rec, hms('12:28:54'), hms('13:28:53'), events)).toEqual([]);
+    expect(runSeconds(engine, rec, hms('13:28:54'), hms('13:30:00'), events)).toEqual([
       '13:28:54 Router Router1 CPU load has been normal for 1h',
     ]);
     expect(engine.operations.size).toBe(0);

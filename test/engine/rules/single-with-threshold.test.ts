@@ -1,40 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/engine/engine.js';
 import { operationKey } from '../../../src/engine/operations.js';
-import { feed, makeEngine, type Recorder } from '../../support/engine-harness.js';
+import { feed, makeEngine } from '../../support/engine-harness.js';
+import { hmsOn, runSeconds } from '../../support/timeline.js';
 
 /** Dec 28 00:00:00 UTC; `hms('01:42:21')` is that wall-clock time on the same day. */
 const DAY = Date.UTC(2023, 11, 28) / 1000;
-function hms(text: string): number {
-  const [h, m, s] = text.split(':').map(Number);
-  return DAY + (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
-}
-function clock(t: number): string {
-  return new Date(t * 1000).toISOString().slice(11, 19);
-}
+const hms = hmsOn(DAY);
 
 const T = 1_700_000_000;
-
-/**
- * SEC's loop with --cleantime=1: for every second from `from` to `to`, the events of that second,
- * then a cleanup pass. Returns what was written to stdout, each line prefixed by its time.
- */
-function run(
-  engine: Engine,
-  rec: Recorder,
-  from: number,
-  to: number,
-  events: Map<number, string[]>,
-): string[] {
-  const out: string[] = [];
-  for (let t = from; t <= to; t++) {
-    const before = rec.stdout.length;
-    feed(engine, events.get(t) ?? [], t);
-    engine.cleanup(t);
-    for (const line of rec.stdout.slice(before)) out.push(`${clock(t)} ${line}`);
-  }
-  return out;
-}
 
 function swt(desc: string, window: number, thresh: number, extra = ''): string {
   return [
@@ -88,24 +61,26 @@ describe('SingleWithThreshold (RT-swt)', () => {
     const risto2 = 'Three SSH login failures within 1m for user risto2';
     const pos = (desc: string) => engine.getwpos('r.sec', 0, desc);
 
-    expect(run(engine, rec, hms('01:42:21'), hms('01:43:21'), events)).toEqual([]);
+    expect(runSeconds(engine, rec, hms('01:42:21'), hms('01:43:21'), events)).toEqual([]);
     expect(pos(risto)).toBe(hms('01:42:21'));
     // 01:43:22 - 01:42:21 > 60: the first event leaves the window, which now starts at 01:43:10.
-    expect(run(engine, rec, hms('01:43:22'), hms('01:43:22'), events)).toEqual([]);
+    expect(runSeconds(engine, rec, hms('01:43:22'), hms('01:43:22'), events)).toEqual([]);
     expect(pos(risto)).toBe(hms('01:43:10'));
 
-    const out = run(engine, rec, hms('01:43:23'), hms('01:44:10'), events);
+    const out = runSeconds(engine, rec, hms('01:43:23'), hms('01:44:10'), events);
     expect(out).toEqual([`01:44:03 ${risto}`]);
     // The alert does not move the window: the operation runs until 01:44:10 (start + 60).
     expect(pos(risto)).toBe(hms('01:43:10'));
     expect(pos(risto2)).toBe(hms('01:44:00'));
 
     // Collected at the first cleanup after 01:44:10; action2 runs because action ran.
-    expect(run(engine, rec, hms('01:44:11'), hms('01:45:00'), events)).toEqual([`01:44:11 over: ${risto}`]);
+    expect(runSeconds(engine, rec, hms('01:44:11'), hms('01:45:00'), events)).toEqual([
+      `01:44:11 over: ${risto}`,
+    ]);
     expect(pos(risto)).toBeUndefined();
     expect(pos(risto2)).toBe(hms('01:44:00'));
     // risto2 never reached the threshold: it ends silently after 01:45:00.
-    expect(run(engine, rec, hms('01:45:01'), hms('01:46:00'), events)).toEqual([]);
+    expect(runSeconds(engine, rec, hms('01:45:01'), hms('01:46:00'), events)).toEqual([]);
     expect(pos(risto2)).toBeUndefined();
     expect(engine.operations.size).toBe(0);
   });
