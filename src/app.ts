@@ -19,9 +19,10 @@ import { ConfigReloader } from './reload.js';
  * Signals handled as SEC does (SIG-*); handlers only set flags. SIGINT is left to Node's default
  * when stdin is a terminal, as SEC installs its handler only when not in the foreground.
  */
-const SIGNALS = process.stdin.isTTY
-  ? (['SIGTERM', 'SIGHUP', 'SIGABRT', 'SIGUSR1', 'SIGUSR2'] as const)
-  : (['SIGTERM', 'SIGHUP', 'SIGABRT', 'SIGUSR1', 'SIGUSR2', 'SIGINT'] as const);
+function handledSignals(): NodeJS.Signals[] {
+  const always: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGABRT', 'SIGUSR1', 'SIGUSR2'];
+  return process.stdin.isTTY ? always : [...always, 'SIGINT'];
+}
 
 /** How many events run back to back before the loop lets Node's I/O (stdin, pipes) progress. */
 const BATCH = 256;
@@ -30,7 +31,6 @@ export interface AppDeps {
   readonly clock?: Clock;
   readonly logger: Logger;
   readonly cwd: string;
-  readonly stdoutWrite?: (text: string) => void;
   readonly setDebug?: (level: number) => void;
   /** The command line and SECRC status as SEC shows them in dumps. */
   readonly commandLine?: string;
@@ -102,7 +102,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
     logger,
   });
   const outputs = new Outputs({ logger, socketTimeout: options.socketTimeout });
-  const processes = new Processes({ logger, stdoutWrite: deps.stdoutWrite });
+  const processes = new Processes({ logger });
   const inputs = new InputSet(fileInputs(options), {
     tail: options.tail,
     fromstart: options.fromstart,
@@ -216,7 +216,8 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
     logger,
   });
   const onSignal = (sig: NodeJS.Signals): void => loop.raise(sig);
-  for (const sig of SIGNALS) process.on(sig, onSignal);
+  const signals = handledSignals();
+  for (const sig of signals) process.on(sig, onSignal);
   loop.start();
   let burst = 0;
   for (;;) {
@@ -230,7 +231,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       await yieldToIo();
     }
   }
-  for (const sig of SIGNALS) process.off(sig, onSignal);
+  for (const sig of signals) process.off(sig, onSignal);
   if (options.childterm) processes.terminateAll();
   inputs.close();
   await listeners?.close();
