@@ -13,8 +13,25 @@ const LISTENER_URL = /^(udp|tcp|tls):\/\/(.*)$/is;
 /** `HOST:PORT` or `[IPV6]:PORT`; the host may not be empty. */
 const HOST_PORT = /^(?:\[([0-9A-Fa-f:.]+(?:%[\w.-]+)?)\]|([^\s:/@[\]]+)):(\d{1,5})$/;
 
+/**
+ * syscorr: in a listener URL with settings (`udp://h:p?a=1&b=2=CTX`) every `name=value` pair has
+ * one `=`, so a second `=` in the last pair starts the context (values spell `=` as %3D).
+ */
+function splitListenerContext(value: string): { pattern: string; context: string | null } | null {
+  const q = value.indexOf('?');
+  if (q < 0 || listenerKind(value) === null) return null;
+  const lastPair = value.slice(value.lastIndexOf('&') > q ? value.lastIndexOf('&') + 1 : q + 1);
+  const first = lastPair.indexOf('=');
+  const last = lastPair.lastIndexOf('=');
+  if (first < 0 || first === last) return { pattern: value, context: null };
+  const m = PATTERN_AND_CONTEXT.exec(value);
+  return m === null ? { pattern: value, context: null } : { pattern: m[1] ?? value, context: m[2] ?? null };
+}
+
 /** Splits `PATTERN=CTX` like SEC; a value without a valid `=CTX` tail is all pattern. */
 export function splitInputContext(value: string): { pattern: string; context: string | null } {
+  const listener = splitListenerContext(value);
+  if (listener !== null) return listener;
   const m = PATTERN_AND_CONTEXT.exec(value);
   if (m === null) return { pattern: value, context: null };
   return { pattern: m[1] ?? value, context: m[2] ?? null };
@@ -36,10 +53,17 @@ export function parseHostPort(text: string): ListenAddress | null {
   return { host: m[1] ?? m[2] ?? '', port };
 }
 
-/** The listen address of a `udp|tcp|tls://HOST:PORT` pattern, or null when it is not one. */
-export function parseListenerUrl(pattern: string): ListenAddress | null {
+/**
+ * The listen address of a `udp|tcp|tls://HOST:PORT[?SETTINGS]` pattern and the settings text
+ * after `?` ('' when none), or null when it is not one.
+ */
+export function parseListenerUrl(pattern: string): (ListenAddress & { readonly query: string }) | null {
   const m = LISTENER_URL.exec(pattern);
-  return m === null ? null : parseHostPort(m[2] ?? '');
+  if (m === null) return null;
+  const rest = m[2] ?? '';
+  const q = rest.indexOf('?');
+  const address = parseHostPort(q < 0 ? rest : rest.slice(0, q));
+  return address === null ? null : { ...address, query: q < 0 ? '' : rest.slice(q + 1) };
 }
 
 /**
@@ -51,7 +75,7 @@ export function parseInputSpec(value: string): InputSpec {
   const kind = listenerKind(pattern);
   const listen = kind === null ? null : parseListenerUrl(pattern);
   if (kind === null || listen === null) return { pattern, context, kind: 'file' };
-  return { pattern, context, kind, listen };
+  return { pattern, context, kind, listen: { host: listen.host, port: listen.port }, query: listen.query };
 }
 
 /** syscorr `--smtp`: an `smtp://` or `smtps://` URL with a host. */

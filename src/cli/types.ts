@@ -17,6 +17,8 @@ export interface InputSpec {
   readonly kind: 'file' | 'udp' | 'tcp' | 'tls';
   /** Set for the network kinds only. */
   readonly listen?: ListenAddress;
+  /** Network kinds: the listener's settings, the URL text after `?` ('' when none). */
+  readonly query?: string;
 }
 
 /** What SEC would print to stderr for a bad command line (one line, no trailing newline). */
@@ -66,8 +68,11 @@ export interface SecOptions {
   testonly: boolean;
   help: boolean;
   version: boolean;
-  /** syscorr: the Prometheus endpoint, `HOST:PORT`; null when disabled (`--nometrics`). */
-  metrics: string | null;
+  /**
+   * syscorr: the Prometheus endpoint, `HOST:PORT`; null when not given (on at 0.0.0.0:8514 when
+   * the process has syslog listeners, else off); false with `--nometrics`.
+   */
+  metrics: string | false | null;
   /** syscorr: the mail transport URL (`smtp://…` or `smtps://…`); null means the default transport. */
   smtp: string | null;
 }

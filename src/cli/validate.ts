@@ -1,3 +1,4 @@
+import { parseListenerQuery } from '../inputs/syslog/url-options.js';
 import type { RawValues } from './getopt.js';
 import { isSmtpUrl, listenerKind, parseHostPort, parseListenerUrl, splitInputContext } from './input-spec.js';
 import {
@@ -68,21 +69,35 @@ function applyCheck(values: RawValues, field: keyof SecOptions, check: OptionChe
   }
 }
 
-/** syscorr: `--input=udp://…` that is not `udp|tcp|tls://HOST:PORT[=CTX]` is dropped (SYS0711). */
+/**
+ * syscorr: `--input=udp://…` that is not `udp|tcp|tls://HOST:PORT[?SETTINGS][=CTX]`, or whose
+ * settings do not parse, is dropped (SYS0711); the message says what is wrong with each.
+ */
 function dropBadListeners(values: RawValues, field: keyof SecOptions): OptionProblem | null {
   const value = values[field];
   if (!Array.isArray(value)) return null;
-  const bad = value.filter((v) => {
-    const { pattern } = splitInputContext(v);
-    return listenerKind(pattern) !== null && parseListenerUrl(pattern) === null;
+  const bad: string[] = [];
+  const kept = value.filter((v) => {
+    const why = listenerProblem(splitInputContext(v).pattern);
+    if (why !== null) bad.push(`'${v}': ${why}`);
+    return why === null;
   });
   if (bad.length === 0) return null;
-  values[field] = value.filter((v) => !bad.includes(v));
-  const list = bad.map((b) => `'${b}'`).join(', ');
+  values[field] = kept;
   return {
     code: 'SYS0711',
-    message: `'--input' listener ${list} is not of the form udp|tcp|tls://HOST:PORT[=CTX]`,
+    message: `'--input' listener dropped, ${bad.join('; ')}`,
   };
+}
+
+/** Why a listener pattern is unusable, or null (also null for a file pattern). */
+function listenerProblem(pattern: string): string | null {
+  const kind = listenerKind(pattern);
+  if (kind === null) return null;
+  const url = parseListenerUrl(pattern);
+  if (url === null) return 'not of the form udp|tcp|tls://HOST:PORT[?SETTINGS][=CTX]';
+  const settings = parseListenerQuery(kind, url.query);
+  return settings.ok ? null : settings.error;
 }
 
 /**

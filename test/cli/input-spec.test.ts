@@ -37,12 +37,14 @@ describe('syscorr network inputs', () => {
       context: 'ROUTERS',
       kind: 'udp',
       listen: { host: '0.0.0.0', port: 5514 },
+      query: '',
     });
     expect(parseInputSpec('tcp://[::]:5514')).toEqual({
       pattern: 'tcp://[::]:5514',
       context: null,
       kind: 'tcp',
       listen: { host: '::', port: 5514 },
+      query: '',
     });
     expect(parseInputSpec('tls://logs.example.com:6514=TLS').listen).toEqual({
       host: 'logs.example.com',
@@ -63,9 +65,52 @@ describe('syscorr network inputs', () => {
       {
         code: 'SYS0711',
         message:
-          "'--input' listener 'udp://:514', 'tcp://h', 'tls://h:70000' is not of the form udp|tcp|tls://HOST:PORT[=CTX]",
+          "'--input' listener dropped, 'udp://:514': not of the form udp|tcp|tls://HOST:PORT[?SETTINGS][=CTX]; " +
+          "'tcp://h': not of the form udp|tcp|tls://HOST:PORT[?SETTINGS][=CTX]; " +
+          "'tls://h:70000': not of the form udp|tcp|tls://HOST:PORT[?SETTINGS][=CTX]",
       },
     ]);
+  });
+
+  it('reads listener settings after ? and the context after the last pair', () => {
+    expect(parseInputSpec('udp://0.0.0.0:5514?rcvbuf=4M&format=raw=ROUTERS')).toEqual({
+      pattern: 'udp://0.0.0.0:5514?rcvbuf=4M&format=raw',
+      context: 'ROUTERS',
+      kind: 'udp',
+      listen: { host: '0.0.0.0', port: 5514 },
+      query: 'rcvbuf=4M&format=raw',
+    });
+    // One `=` in the last pair: a setting, not a context.
+    expect(splitInputContext('tcp://[::]:5514?maxconn=50')).toEqual({
+      pattern: 'tcp://[::]:5514?maxconn=50',
+      context: null,
+    });
+    expect(parseInputSpec('tls://h:6514?cert=a%3Db.pem&key=k.pem=TLS').query).toBe(
+      'cert=a%3Db.pem&key=k.pem',
+    );
+    // File patterns keep SEC's split even with a `?` in them.
+    expect(splitInputContext('/var/log/a?b=CTX')).toEqual({ pattern: '/var/log/a?b', context: 'CTX' });
+  });
+
+  it('drops a listener whose settings do not parse, saying why', () => {
+    const r = parseCommandLine([
+      '--input=udp://127.0.0.1:5514?rcvbuf=lots',
+      '--input=tcp://127.0.0.1:5514?cert=x.pem',
+      '--input=tls://127.0.0.1:6514?cert=c.pem',
+      '--input=udp://127.0.0.1:5515?allow=10.0.0.0/33',
+      '--input=tcp://127.0.0.1:5516?colour=blue',
+      '--input=udp://127.0.0.1:5517?rate=100&burst=20&allow=10.0.0.0/8,192.0.2.0/24&tz=UTC&format=raw',
+    ]);
+    expect(r.options.input.map((i) => i.pattern)).toEqual([
+      'udp://127.0.0.1:5517?rate=100&burst=20&allow=10.0.0.0/8,192.0.2.0/24&tz=UTC&format=raw',
+    ]);
+    const message = r.problems[0]?.message ?? '';
+    expect(r.problems.map((p) => p.code)).toEqual(['SYS0711']);
+    expect(message).toContain("'udp://127.0.0.1:5514?rcvbuf=lots': rcvbuf needs a size in bytes");
+    expect(message).toContain("'tcp://127.0.0.1:5514?cert=x.pem': cert does not apply to a tcp:// listener");
+    expect(message).toContain('a tls:// listener needs cert=FILE and key=FILE');
+    expect(message).toContain('10.0.0.0/33');
+    expect(message).toContain("unknown listener option 'colour'");
   });
 
   it('turns intcontexts on for a listener context too', () => {

@@ -26,7 +26,7 @@ function start(args: string[], dir: string): Running {
     out += b.toString('latin1');
   });
   const port = async (transport: string): Promise<number> => {
-    const re = new RegExp(`Listening on ${transport}://\\S+ \\(\\S+ port (\\d+)\\)`);
+    const re = new RegExp(`Listening on ${transport}://\\S+ \\(\\S+ port (\\d+)[,)]`);
     let found = 0;
     await expect
       .poll(
@@ -143,4 +143,53 @@ it('a bind error is a clear start-up error naming the address', () => {
   );
   expect(r.status).toBe(1);
   expect(r.stderr).toContain('tcp://192.0.2.1:5514');
+});
+
+it('per-listener line format and time zone: ?format=raw gives the message only, ?tz= renders zone-less times in that zone', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syscorr-format-'));
+  writeFileSync(
+    join(dir, 'r.sec'),
+    'type=Single\nptype=RegExp\npattern=^(.*link down.*)$\ndesc=d\naction=write - $+{_inputsrc}|$1\n',
+  );
+  const run = start(
+    [
+      `--conf=${join(dir, 'r.sec')}`,
+      '--input=udp://127.0.0.1:0?format=raw=RAW',
+      '--input=tcp://127.0.0.1:0?tz=Asia/Kolkata&maxframe=4k',
+    ],
+    dir,
+  );
+  try {
+    const udp = await run.port('udp');
+    const tcp = await run.port('tcp');
+    const socket = createSocket('udp4');
+    await new Promise<void>((resolve) =>
+      socket.send(Buffer.from('<187>Nov 28 10:00:00 rtr1 LINK: Gi0/1 link down'), udp, '127.0.0.1', () =>
+        resolve(),
+      ),
+    );
+    socket.close();
+    await expect.poll(run.out, { timeout: 8000 }).toContain('Gi0/1 link down');
+    // A 5424 timestamp in UTC, rendered as the classic line in the listener's zone (UTC+05:30).
+    const { connect } = await import('node:net');
+    const client = connect({ host: '127.0.0.1', port: tcp });
+    client.end('<187>1 2026-11-28T10:00:00Z rtr2 LINK - - - Gi0/2 link down\n');
+    await expect.poll(run.out, { timeout: 8000 }).toContain('Gi0/2 link down');
+    const lines = run.out().trim().split('\n');
+    expect(lines[0]).toBe('udp://127.0.0.1:0?format=raw|Gi0/1 link down');
+    expect(lines[1]).toBe(
+      'tcp://127.0.0.1:0?tz=Asia/Kolkata&maxframe=4k|Nov 28 15:30:00 rtr2 LINK: Gi0/2 link down',
+    );
+  } finally {
+    run.child.kill('SIGTERM');
+  }
+});
+
+it('a listener setting that does not parse is reported with the listener and the reason', () => {
+  const r = spawnSync(
+    process.execPath,
+    [MAIN, '--testonly', '--conf=/dev/null', '--input=udp://127.0.0.1:5514?rcvbuf=huge'],
+    { encoding: 'utf8', timeout: 10_000 },
+  );
+  expect(r.stderr).toContain("'udp://127.0.0.1:5514?rcvbuf=huge': rcvbuf needs a size in bytes");
 });

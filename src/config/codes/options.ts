@@ -47,7 +47,8 @@ export const OPTIONS_CODES = {
   },
   SYS0711: {
     severity: 'warning',
-    summary: 'network --input listener is not of the form udp|tcp|tls://HOST:PORT[=CTX]; it is dropped',
+    summary:
+      'network --input listener is not of the form udp|tcp|tls://HOST:PORT[?SETTINGS][=CTX] or has a bad setting; it is dropped',
   },
   SYS0712: {
     severity: 'warning',

@@ -8,6 +8,7 @@ export {
 } from './builtins.js';
 export { type BrokenDownTime, breakDown, civilFromDays, daysFromCivil } from './civil.js';
 export {
+  findZone,
   type LoadZoneOptions,
   loadZone,
   processZone,

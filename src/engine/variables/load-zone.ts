@@ -54,3 +54,21 @@ export function loadZone(options: LoadZoneOptions): TimeZone {
 export function processZone(read: ReadZoneFile = readZoneFileSync): TimeZone {
   return loadZone({ tz: process.env.TZ, tzdir: process.env.TZDIR, read });
 }
+
+/**
+ * A zone named by the operator (a listener's `tz=`): a zoneinfo name or path, or a POSIX TZ
+ * string; null when it names nothing (unlike loadZone, which falls back to UTC as glibc does).
+ */
+export function findZone(
+  name: string,
+  read: ReadZoneFile = readZoneFileSync,
+  tzdir = '/usr/share/zoneinfo',
+): TimeZone | null {
+  if (name === '' || name.includes('..')) return null;
+  const path = name.startsWith('/') ? name : `${tzdir}/${name}`;
+  const file = fromFile(path, read);
+  if (file !== null) return file;
+  // A POSIX TZ string always carries an offset (`CET-1CEST`, `<+0530>-5:30`); a bare or
+  // slashed word without one is a zone name that was not found.
+  return /\d/.test(name) && (name.includes(',') || !name.includes('/')) ? parsePosixTz(name) : null;
+}

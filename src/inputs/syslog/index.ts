@@ -9,6 +9,7 @@ export {
   DEFAULT_LISTENER_OPTIONS,
   type ListenerOptions,
   type ListenerSpec,
+  type ListenerStats,
   type RawMessage,
   type TlsOptions,
   type Transport,

@@ -1,8 +1,9 @@
 import { lookup } from 'node:dns/promises';
 import { isIPv4, isIPv6 } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type { Logger } from '../../actions/ports.js';
 import type { Acl } from './acl.js';
-import type { Intake } from './intake.js';
+import type { Counters, Intake } from './intake.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { BoundAddress, ListenerOptions, ListenerSpec, RawMessage } from './types.js';
 
@@ -11,6 +12,8 @@ export interface ListenerContext {
   readonly spec: ListenerSpec;
   readonly opts: ListenerOptions;
   readonly intake: Intake;
+  /** This listener's own counts (SyslogListeners.stats); count() also adds them to the intake's totals. */
+  readonly counters: Counters;
   readonly acl: Acl;
   /** This listener's own limiter (null = no rate limit). */
   readonly limiter: RateLimiter | null;
@@ -39,8 +42,22 @@ export function normalizePeer(address: string | undefined): string {
 /** Rate check for one message from `peer`; a limited message is counted here. */
 export function withinRate(ctx: ListenerContext, peer: string): boolean {
   if (ctx.limiter === null || ctx.limiter.take(peer, ctx.now())) return true;
-  ctx.intake.counters.add('rateLimited', ctx.spec.transport);
+  count(ctx, 'rateLimited');
   return false;
+}
+
+/** Counts an event of this listener, in its own counters and in the totals by transport. */
+export function count(ctx: ListenerContext, name: string, n = 1): void {
+  ctx.counters.add(name, null, n);
+  ctx.intake.counters.add(name, ctx.spec.transport, n);
+}
+
+/** A message the intake took (received, bytes) or, for a datagram, refused (queueFull). */
+export function countOffered(ctx: ListenerContext, msg: RawMessage, accepted: boolean): void {
+  if (accepted) {
+    ctx.counters.add('received', null);
+    ctx.counters.add('bytes', null, msg.bytes.length);
+  } else ctx.counters.add('queueFull', null);
 }
 
 export function rawMessage(
@@ -59,6 +76,7 @@ export function rawMessage(
     listener: spec.url,
     context: spec.context,
     truncated,
+    receivedAt: performance.now(),
   };
 }
 
@@ -83,6 +101,6 @@ export function bindError(spec: ListenerSpec, error: unknown): Error {
  * of two, so the log shows that it happens and how often without being flooded.
  */
 export function logSparsely(ctx: ListenerContext, counter: string, message: string): void {
-  const n = ctx.intake.counters.get(counter);
+  const n = ctx.counters.get(counter);
   if (n > 0 && (n & (n - 1)) === 0) ctx.logger.log(4, `${message} (${n} so far)`);
 }

@@ -2,6 +2,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { createDeframer, type Frame } from '../../syslog/framing.js';
 import {
   bindError,
+  count,
+  countOffered,
   type Listener,
   type ListenerContext,
   logSparsely,
@@ -82,28 +84,24 @@ export class TcpListener implements Listener {
   }
 
   #admit(raw: Socket): void {
-    const { acl, opts, intake, spec } = this.#ctx;
-    const transport = spec.transport;
+    const ctx = this.#ctx;
+    const { acl, opts, spec } = ctx;
     raw.on('error', () => undefined); // resets by peers are normal; close follows
     const peer = normalizePeer(raw.remoteAddress);
     if (!acl.allows(peer)) {
-      intake.counters.add('denied', transport);
-      intake.counters.add('connectionsDenied', transport);
+      count(ctx, 'denied');
+      count(ctx, 'connectionsDenied');
       raw.destroy();
       return;
     }
     if (this.#open.size >= opts.maxConnections) {
-      intake.counters.add('connectionsRejected', transport);
-      logSparsely(
-        this.#ctx,
-        'connectionsRejected',
-        `${spec.url}: connection limit ${opts.maxConnections} reached`,
-      );
+      count(ctx, 'connectionsRejected');
+      logSparsely(ctx, 'connectionsRejected', `${spec.url}: connection limit ${opts.maxConnections} reached`);
       raw.destroy();
       return;
     }
     this.#open.add(raw);
-    intake.counters.add('connectionsAccepted', transport);
+    count(ctx, 'connectionsAccepted');
     raw.once('close', () => this.#open.delete(raw));
     raw.setKeepAlive(true, 60_000);
     const conn: Conn = { peer, port: raw.remotePort ?? 0, loggedOversize: false, loggedFraming: false };
@@ -125,11 +123,9 @@ export class TcpListener implements Listener {
 
   #frames(frames: readonly Frame[], conn: Conn): void {
     const ctx = this.#ctx;
-    const { counters } = ctx.intake;
-    const transport = ctx.spec.transport;
     for (const frame of frames) {
       if (frame.truncated) {
-        counters.add('oversize', transport);
+        count(ctx, 'oversize');
         if (!conn.loggedOversize) {
           conn.loggedOversize = true;
           ctx.logger.log(
@@ -139,7 +135,7 @@ export class TcpListener implements Listener {
         }
       }
       if (frame.badOctetCount) {
-        counters.add('framingErrors', transport);
+        count(ctx, 'framingErrors');
         if (!conn.loggedFraming) {
           conn.loggedFraming = true;
           ctx.logger.log(
@@ -149,7 +145,9 @@ export class TcpListener implements Listener {
         }
       }
       if (!withinRate(ctx, conn.peer)) continue;
-      ctx.intake.offerFrame(rawMessage(ctx, frame.bytes, conn.peer, conn.port, frame.truncated));
+      const raw = rawMessage(ctx, frame.bytes, conn.peer, conn.port, frame.truncated);
+      ctx.intake.offerFrame(raw);
+      countOffered(ctx, raw, true);
     }
   }
 }

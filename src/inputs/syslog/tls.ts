@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { createSecureContext, createServer, type PeerCertificate } from 'node:tls';
-import { type Listener, type ListenerContext, logSparsely, normalizePeer } from './listener-context.js';
+import {
+  count,
+  type Listener,
+  type ListenerContext,
+  logSparsely,
+  normalizePeer,
+} from './listener-context.js';
 import { TcpListener, type Upgrade } from './tcp.js';
 import type { BoundAddress, TlsOptions } from './types.js';
 
@@ -96,11 +102,10 @@ export function certificateNames(cert: PeerCertificate): string[] {
 function tlsUpgrade(ctx: ListenerContext, tls: TlsOptions, files: TlsFiles): Upgrade {
   const verify = tls.ca !== undefined;
   const allowed = tls.allowSubjects === undefined ? null : new Set(tls.allowSubjects);
-  const { counters } = ctx.intake;
   const pending = new Map<string, (stream: Socket) => void>();
   const keyOf = (s: Socket): string => `${s.remoteAddress}|${s.remotePort}`;
   const fail = (s: Socket, why: string): void => {
-    counters.add('tlsHandshakeFailures', 'tls');
+    count(ctx, 'tlsHandshakeFailures');
     logSparsely(
       ctx,
       'tlsHandshakeFailures',
@@ -131,7 +136,7 @@ function tlsUpgrade(ctx: ListenerContext, tls: TlsOptions, files: TlsFiles): Upg
       return fail(session, `client certificate not verified (${String(session.authorizationError)})`);
     }
     if (allowed !== null && !certificateNames(session.getPeerCertificate()).some((n) => allowed.has(n))) {
-      counters.add('tlsSubjectRejected', 'tls');
+      count(ctx, 'tlsSubjectRejected');
       return fail(session, 'client certificate subject not allowed');
     }
     accept(session);

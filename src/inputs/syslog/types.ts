@@ -18,6 +18,8 @@ export interface RawMessage {
   readonly context: string | null;
   /** Longer than maxFrame (cut), or cut short by the end of its connection. */
   readonly truncated: boolean;
+  /** performance.now() milliseconds when the message was read (for the receipt → rules latency). */
+  readonly receivedAt: number;
 }
 
 export interface ListenerSpec {
@@ -28,6 +30,8 @@ export interface ListenerSpec {
   readonly port: number;
   readonly transport: Transport;
   readonly context: string | null;
+  /** This listener's own settings (from the URL's `?name=value&…`), over the process-wide ones. */
+  readonly options?: Partial<ListenerOptions>;
 }
 
 export interface TlsOptions {
@@ -87,4 +91,27 @@ export interface BoundAddress {
   readonly port: number;
   /** UDP: the receive buffer size the kernel granted (Linux reports twice the request). */
   readonly recvBuffer?: number;
+}
+
+/** One listener's counts since it started (issue 5/6: exported as metrics, shown in dumps). */
+export interface ListenerStats {
+  readonly url: string;
+  readonly transport: Transport;
+  readonly received: number;
+  readonly bytes: number;
+  readonly denied: number;
+  readonly rateLimited: number;
+  readonly queueFull: number;
+  readonly oversize: number;
+  readonly framingErrors: number;
+  readonly connectionsAccepted: number;
+  readonly connectionsRejected: number;
+  readonly connectionsDenied: number;
+  readonly connectionsOpen: number;
+  readonly tlsHandshakeFailures: number;
+  readonly tlsSubjectRejected: number;
+  /** UDP: the receive buffer the kernel granted; null for TCP/TLS or when unknown. */
+  readonly recvBuffer: number | null;
+  /** UDP: datagrams the kernel dropped on this port (/proc/net/udp{,6}); null when unknown. */
+  readonly kernelDrops: number | null;
 }

@@ -1,6 +1,8 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import {
   bindError,
+  count,
+  countOffered,
   type Listener,
   type ListenerContext,
   logSparsely,
@@ -76,10 +78,9 @@ export class UdpListener implements Listener {
 
   #receive(msg: Buffer, rinfo: RemoteInfo): void {
     const ctx = this.#ctx;
-    const { counters } = ctx.intake;
     const peer = normalizePeer(rinfo.address);
     if (!ctx.acl.allows(peer)) {
-      counters.add('denied', 'udp');
+      count(ctx, 'denied');
       return;
     }
     if (!withinRate(ctx, peer)) return;
@@ -88,14 +89,15 @@ export class UdpListener implements Listener {
     // Copy: the engine may hold the message long after this callback.
     const bytes = new Uint8Array(truncated ? msg.subarray(0, max) : msg);
     if (truncated) {
-      counters.add('oversize', 'udp');
+      count(ctx, 'oversize');
       logSparsely(
         ctx,
         'oversize',
         `${ctx.spec.url}: datagram of ${msg.length} bytes from ${peer} cut to ${max}`,
       );
     }
-    ctx.intake.offerDatagram(rawMessage(ctx, bytes, peer, rinfo.port, truncated));
+    const raw = rawMessage(ctx, bytes, peer, rinfo.port, truncated);
+    countOffered(ctx, raw, ctx.intake.offerDatagram(raw));
   }
 }
 

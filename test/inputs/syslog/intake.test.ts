@@ -8,6 +8,7 @@ const msg = (n: number, transport: RawMessage['transport'] = 'tcp'): RawMessage 
   transport,
   listener: `${transport}://0.0.0.0:514`,
   context: null,
+  receivedAt: 0,
   truncated: false,
 });
 
