@@ -13,7 +13,9 @@ import { InputSet } from './inputs/index.js';
 import { planListeners } from './inputs/listener-plan.js';
 import { type NetworkSourceOptions, toEvent } from './inputs/network-source.js';
 import { SyslogListeners } from './inputs/syslog/index.js';
+import { Metrics, NO_TELEMETRY, type SyslogTelemetry } from './metrics/index.js';
 import { Outputs, Processes } from './outputs/index.js';
+import { createMail, mailSettings } from './outputs/mail/index.js';
 import { ConfigReloader } from './reload.js';
 
 /**
@@ -27,6 +29,9 @@ function handledSignals(): NodeJS.Signals[] {
 
 /** How many events run back to back before the loop lets Node's I/O (stdin, pipes) progress. */
 const BATCH = 256;
+
+/** How long pending mails may take to go out at exit. */
+const MAIL_FLUSH_MS = 5000;
 
 export interface AppDeps {
   readonly clock?: Clock;
@@ -56,18 +61,26 @@ function lineSource(
   listeners: SyslogListeners | null,
   render: ReadonlyMap<string, NetworkSourceOptions>,
   zone: TimeZone,
-): LineSource {
+  telemetry: SyslogTelemetry,
+): LineSource & { readonly receivedAt: number | null } {
   let networkFirst = false;
+  // Issue 6: when the last event returned was received (performance.now() ms); null for files.
+  let receivedAt: number | null = null;
   const fallback: NetworkSourceOptions = { format: 'classic', zone };
   const fromNetwork = (now: number): EngineEvent | null => {
     const m = listeners?.next() ?? null;
-    return m === null ? null : toEvent(m, now, render.get(m.listener) ?? fallback);
+    receivedAt = m?.receivedAt ?? null;
+    return m === null ? null : toEvent(m, now, render.get(m.listener) ?? fallback, telemetry);
   };
   const fromFiles = (now: number): EngineEvent | null => {
     const l = inputs.next(now);
+    receivedAt = null;
     return l === null ? null : { line: l.line, source: l.source, context: l.context };
   };
   return {
+    get receivedAt() {
+      return receivedAt;
+    },
     next(now: number): EngineEvent | null {
       networkFirst = !networkFirst;
       return networkFirst ? (fromNetwork(now) ?? fromFiles(now)) : (fromFiles(now) ?? fromNetwork(now));
@@ -93,14 +106,24 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   const zone = processZone();
   const startTime = clock.now();
   let configLoadTime = startTime;
+  // Issue 6: the emitters exist first so every component is built with them; the endpoint binds
+  // once the listeners are up. On by default with listeners (appliance), off for runs over files.
+  const hasListeners = options.input.some((i) => i.kind !== 'file');
+  const metrics = Metrics.create(options.metrics, hasListeners, { logger, now: () => clock.now() });
+  metrics?.telemetry.configLoaded(config.ok);
+  const telemetry = metrics?.telemetry ?? NO_TELEMETRY;
+  // syscorr-mail: SMTP from --smtp / SYSCORR_SMTP_URL[_FILE], else mail goes to the log.
+  const mailDeps = { logger, telemetry, env: process.env };
+  const mail = createMail(mailSettings(options, mailDeps), mailDeps);
   const reloader = new ConfigReloader(config, {
     patterns: options.conf,
     bufsize: options.bufsize,
     cwd: deps.cwd,
     logger,
+    telemetry,
   });
   const outputs = new Outputs({ logger, socketTimeout: options.socketTimeout });
-  const processes = new Processes({ logger });
+  const processes = new Processes({ logger, telemetry });
   const inputs = new InputSet(fileInputs(options), {
     tail: options.tail,
     fromstart: options.fromstart,
@@ -141,6 +164,8 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       addinput: (file, position, context, now) => inputs.addinput(file, position, context, now),
       dropinput: (file) => inputs.dropinput(file),
       signal: (name) => loop.raise(name),
+      telemetry,
+      mail: mail.port,
     },
   );
   inputs.open(clock.now());
@@ -167,7 +192,25 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       logger.log(4, `Listening on ${a.spec.url} (${a.address} port ${a.port}${buffer})`);
     }
   }
-  const loop = new MainLoop(engine, lineSource(inputs, listeners, plan.render, zone), processes, clock, {
+  const failed =
+    (await metrics?.start({ engine, children: processes, listeners, mail: mail.mailer })) ?? null;
+  if (failed !== null) {
+    // Issue 6: an explicit --metrics address that cannot be bound is a start-up error.
+    logger.log(1, failed);
+    inputs.close();
+    await listeners?.close();
+    return 1;
+  }
+  const source = lineSource(inputs, listeners, plan.render, zone, telemetry);
+  const loop = new MainLoop(engine, source, processes, clock, {
+    // Issue 6: events by kind and, for network messages, receipt → rules done.
+    processed:
+      metrics === null
+        ? undefined
+        : (kind) => {
+            const at = kind === 'input' ? source.receivedAt : null;
+            telemetry.eventProcessed(kind, at === null ? null : (performance.now() - at) / 1000);
+          },
     tail: options.tail,
     cleantime: options.cleantime,
     intevents: options.intevents,
@@ -225,6 +268,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   const signals = handledSignals();
   for (const sig of signals) process.on(sig, onSignal);
   loop.start();
+  if (metrics !== null) metrics.ready = true;
   let burst = 0;
   for (;;) {
     const result = loop.step();
@@ -238,9 +282,16 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
     }
   }
   for (const sig of signals) process.off(sig, onSignal);
+  if (metrics !== null) metrics.ready = false;
   if (options.childterm) processes.terminateAll();
   inputs.close();
   await listeners?.close();
+  // Issue 6: what is still queued will not be processed (stage shutdown).
+  for (let m = listeners?.next() ?? null; m !== null; m = listeners?.next() ?? null)
+    metrics?.telemetry.droppedAtShutdown(m.listener);
+  // syscorr-mail: pending mails get a bounded time to go out; the rest are dropped and counted.
+  await mail.mailer.close(MAIL_FLUSH_MS);
+  await metrics?.close();
   outputs.closeAll();
   return 0;
 }

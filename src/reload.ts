@@ -4,6 +4,7 @@ import { expandPatterns } from './cli/index.js';
 import { formatDiagnostic } from './config/diagnostics.js';
 import { type Config, loadConfig } from './config/load.js';
 import { automaticBufsize } from './engine/engine.js';
+import { NO_TELEMETRY, type ReloadTelemetry } from './metrics/telemetry.js';
 
 function mtimeOf(path: string): number {
   try {
@@ -23,18 +24,27 @@ export class ConfigReloader {
   readonly #bufsize: number;
   readonly #cwd: string;
   readonly #logger: Logger;
+  readonly #telemetry: ReloadTelemetry;
   #config: Config;
   #mtimes: Map<string, number>;
 
   constructor(
     config: Config,
-    opts: { patterns: readonly string[]; bufsize: number; cwd: string; logger: Logger },
+    opts: {
+      patterns: readonly string[];
+      bufsize: number;
+      cwd: string;
+      logger: Logger;
+      /** Reloads by mode and result (issue 6); a reload fails when a file or rule could not be loaded. */
+      telemetry?: ReloadTelemetry;
+    },
   ) {
     this.#config = config;
     this.#patterns = opts.patterns;
     this.#bufsize = opts.bufsize;
     this.#cwd = opts.cwd;
     this.#logger = opts.logger;
+    this.#telemetry = opts.telemetry ?? NO_TELEMETRY;
     this.#mtimes = new Map(config.files.map((f) => [f.file, mtimeOf(f.file)]));
   }
 
@@ -62,6 +72,7 @@ export class ConfigReloader {
     for (const f of old.keys()) if (!unchanged(f)) changed.add(f);
     this.#config = config;
     this.#mtimes = mtimes;
+    this.#telemetry.configReloaded(mode, config.ok);
     this.#logger.log(
       4,
       `configuration reloaded (${mode}): ${config.files.length} file(s), ${changed.size} changed`,

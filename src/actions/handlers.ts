@@ -3,6 +3,7 @@ import { CONTEXT_HANDLERS } from './context.js';
 import { CONTROL_HANDLERS } from './control.js';
 import { EVENT_HANDLERS } from './event.js';
 import { INPUT_HANDLERS } from './input.js';
+import { MAIL_HANDLERS } from './mail.js';
 import { OPERATION_HANDLERS } from './operation.js';
 import { OUTPUT_HANDLERS } from './output.js';
 import { PROCESS_HANDLERS } from './process.js';
@@ -24,4 +25,5 @@ export const HANDLERS = {
   ...OPERATION_HANDLERS,
   ...VARIABLE_HANDLERS,
   ...INPUT_HANDLERS,
+  ...MAIL_HANDLERS,
 } as const satisfies HandlerTable<ActionKind>;

@@ -1,4 +1,5 @@
 import type { ActionList } from '../config/action-list/index.js';
+import type { ActionTelemetry } from '../metrics/telemetry.js';
 
 /**
  * The seams between the action runner (src/actions) and everything actions act on. The engine,
@@ -91,6 +92,30 @@ export interface ProcessPort {
   pipe(command: Command | null, data: string): void;
 }
 
+/** A mail as the mail actions and SEC's mail idioms hand it over (syscorr-mail, docs/mail.md). */
+export interface MailMessage {
+  /** Recipients as written: `user@domain`, a local name such as `root`, or comma lists of them. */
+  readonly to: readonly string[];
+  readonly cc?: readonly string[];
+  readonly bcc?: readonly string[];
+  readonly subject: string;
+  readonly body: string;
+  /** null or absent: the configured sender (--mail-from). */
+  readonly from?: string | null;
+}
+
+/** Mail (syscorr-mail). Implemented by src/outputs/mail; never blocks event processing. */
+export interface MailPort {
+  /** mail / mailreport: queues the mail and returns at once. */
+  send(mail: MailMessage): void;
+  /**
+   * pipe / report family: when `command` is a mail command docs/mail.md recognises, and it is to
+   * be delivered through the mailer, queues `data` as that mail and returns true; the command is
+   * then not run. False: run the command as SEC would.
+   */
+  deliverCommand(command: Command, data: string): boolean;
+}
+
 /** What only the engine can do (synthetic events, operations, buffers, inputs, signals, match cache). */
 export interface EnginePort {
   /** ACT-event/tevent/cevent, one call per line of text; delay 0 = now (IN-order). */
@@ -114,6 +139,10 @@ export interface ActionPorts {
   readonly processes: ProcessPort;
   readonly engine: EnginePort;
   readonly logger: Logger;
+  /** Counts every action run by keyword and result (issue 6: syscorr_actions_total). */
+  readonly telemetry?: ActionTelemetry;
+  /** syscorr-mail: absent where no mail output is wired (the mail actions then log an error). */
+  readonly mail?: MailPort;
 }
 
 /** The situation an action list runs in. */

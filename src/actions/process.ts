@@ -1,3 +1,4 @@
+import { pipeOrMail } from './mail.js';
 import type { Command } from './ports.js';
 import { type HandlerTable, LOG, type RunContext } from './run-context.js';
 
@@ -56,7 +57,7 @@ export const PROCESS_HANDLERS = {
     const text = cx.expand(a, a.text);
     const command = cx.expand(a, a.command);
     cx.log(LOG.info, `Feeding event '${text}' to shell command '${command}'`);
-    cx.ports.processes.pipe(command === '' ? null : { shell: command }, `${text}\n`);
+    pipeOrMail(cx, command === '' ? null : { shell: command }, `${text}\n`);
     return 1;
   },
   // SEC ACT-pipeexec: an empty argv means standard output (CH-exec).
@@ -64,7 +65,7 @@ export const PROCESS_HANDLERS = {
     const text = cx.expand(a, a.text);
     const argv = expandArgv(a.argv, cx);
     cx.log(LOG.info, `Feeding event '${text}' to command '${argv.join(' ')}'`);
-    cx.ports.processes.pipe(argv.length === 0 ? null : { argv }, `${text}\n`);
+    pipeOrMail(cx, argv.length === 0 ? null : { argv }, `${text}\n`);
     return 1;
   },
   // SEC ACT-report: the store lines, each + "\n"; nothing (not even the command) when the store is empty.
@@ -110,6 +111,6 @@ function report(context: string, command: Command | null, cx: RunContext): void 
   } else if (lines.length === 0) {
     cx.log(LOG.debug, `Event store of context '${context}' is empty, nothing to report`);
   } else {
-    cx.ports.processes.pipe(command, lines.map((line) => `${line}\n`).join(''));
+    pipeOrMail(cx, command, lines.map((line) => `${line}\n`).join(''));
   }
 }

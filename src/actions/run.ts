@@ -53,8 +53,11 @@ function runAction(action: Action, cx: RunContext): Outcome {
   // cannot correlate the two through an indexed access, hence the widening.
   const handler = HANDLERS[action.kind] as (a: Action, cx: RunContext) => Outcome;
   try {
-    return handler(action, cx);
+    const outcome = handler(action, cx);
+    cx.ports.telemetry?.actionRun(action.kind, true);
+    return outcome;
   } catch (error) {
+    cx.ports.telemetry?.actionRun(action.kind, false);
     reportFailure(action, error, cx);
     return 1;
   }

@@ -149,6 +149,10 @@ function mapAction(a: Action, rw: Rewrite): Action {
       return withList(withList(a, 'thenList', rw), 'elseList', rw);
     case 'while':
       return withList(a, 'body', rw);
+    case 'mail':
+      return fields(a, rw, 'to', 'subject', 'body');
+    case 'mailreport':
+      return fields(a, rw, 'context', 'to', 'subject');
     default:
       return assertNever(a);
   }

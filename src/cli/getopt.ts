@@ -143,7 +143,8 @@ function oneOption(starter: string, body: string, args: string[], values: RawVal
   const { spec, field } = entry;
   if (spec.kind === 'flag' || spec.kind === 'negatable' || entry.negated) {
     if (optarg !== undefined) return { code: 'SYS0705', message: `Option ${name} does not take an argument` };
-    values[field] = entry.negated ? (spec.kind === 'negatable' ? false : spec.default) : true;
+    const negated = spec.kind === 'negatable' ? false : (spec.negatedValue ?? spec.default);
+    values[field] = entry.negated ? negated : true;
     return null;
   }
   if (optarg !== undefined ? optarg === '' : args.length === 0) {

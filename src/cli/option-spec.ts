@@ -35,6 +35,11 @@ export interface OptionSpec {
   readonly checks: readonly OptionCheck[];
   /** A string option that also has `--noNAME`, which puts it back to its default (syscorr `--nometrics`). */
   readonly negatable?: boolean;
+  /**
+   * What `--noNAME` sets when it must differ from "not given" (the default): `--nometrics` sets
+   * false, so metrics that are on by default in appliance mode can be turned off.
+   */
+  readonly negatedValue?: OptionValue;
   /** The row of ../shared/sec-features.md that defines the behaviour (`syscorr-*` for the additions). */
   readonly feature: string;
   readonly origin: 'sec' | 'syscorr';

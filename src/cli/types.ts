@@ -75,6 +75,10 @@ export interface SecOptions {
   metrics: string | false | null;
   /** syscorr: the mail transport URL (`smtp://…` or `smtps://…`); null means the default transport. */
   smtp: string | null;
+  /** syscorr: `--mail-from`, the sender of mail; null when not given (docs/mail.md). */
+  mailFrom: string | null;
+  /** syscorr: `--mail-to`, the default and local-name recipient(s); null when not given. */
+  mailTo: string | null;
 }
 
 export interface ParsedCommandLine {

@@ -58,10 +58,14 @@ function applyCheck(values: RawValues, field: keyof SecOptions, check: OptionChe
     }
     case 'listener-url':
       return dropBadListeners(values, field);
-    case 'listen-address':
-      return typeof value === 'string' && parseHostPort(value) === null
-        ? reset('SYS0712', `${flag} option requires a value of the form HOST:PORT or [IPV6]:PORT`)
-        : null;
+    case 'listen-address': {
+      if (typeof value !== 'string' || parseHostPort(value) !== null) return null;
+      const message = `${flag} option requires a value of the form HOST:PORT or [IPV6]:PORT`;
+      const problem = reset('SYS0712', message);
+      // SYS0712: metrics stay off (--nometrics), not back to the appliance's default address.
+      values[field] = spec.negatedValue ?? values[field];
+      return problem;
+    }
     case 'smtp-url':
       return typeof value === 'string' && !isSmtpUrl(value)
         ? reset('SYS0713', `${flag} option requires an smtp:// or smtps:// URL`)

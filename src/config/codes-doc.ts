@@ -9,6 +9,7 @@ const FAMILIES: Readonly<Record<string, string>> = {
   '06': 'Patterns and variable maps',
   '07': 'Command line',
   '08': 'Perl code',
+  '09': 'Mail actions',
 };
 
 /** docs/diagnostics.md, generated from the registry so the two cannot drift apart. */

@@ -1,6 +1,7 @@
 import { ACTION_CODES } from './codes/actions.js';
 import { CONTEXT_CODES } from './codes/context.js';
 import { LEXER_CODES } from './codes/lexer.js';
+import { MAIL_CODES } from './codes/mail.js';
 import { OPTIONS_CODES } from './codes/options.js';
 import { PATTERN_CODES } from './codes/patterns.js';
 import { PERL_CODES } from './codes/perl.js';
@@ -21,6 +22,7 @@ export const CODES = {
   ...PERL_CODES,
   ...REGEX_CODES,
   ...OPTIONS_CODES,
+  ...MAIL_CODES,
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagCode = keyof typeof CODES;

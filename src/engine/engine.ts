@@ -5,6 +5,7 @@ import type {
   EnginePort,
   ExpiryTask,
   Logger,
+  MailPort,
   OutputPort,
   ProcessPort,
 } from '../actions/ports.js';
@@ -19,6 +20,7 @@ import {
   substituteMatch,
   substituteShadow,
 } from '../config/template/index.js';
+import type { ActionTelemetry } from '../metrics/telemetry.js';
 import { InputBuffers } from './buffers.js';
 import { ContextEvaluator } from './context-eval.js';
 import { ContextStore } from './contexts/index.js';
@@ -53,6 +55,10 @@ export interface EngineIo {
   readonly addinput?: (file: string, position: string, context: string, now: number) => void;
   readonly dropinput?: (file: string) => void;
   readonly signal?: (name: string) => void;
+  /** Every action run is counted here (issue 6); absent in tests and without metrics. */
+  readonly telemetry?: ActionTelemetry;
+  /** syscorr-mail: the mail output (docs/mail.md); absent in tests and replays. */
+  readonly mail?: MailPort;
 }
 
 /** The bufsize SEC uses when --bufsize is 0: the largest N of all loaded patterns, at least 1. */
@@ -123,6 +129,8 @@ export class Engine implements EnginePort {
       processes: io.processes,
       engine: this,
       logger: io.logger,
+      telemetry: io.telemetry,
+      mail: io.mail,
     };
   }
 
@@ -191,6 +199,23 @@ export class Engine implements EnginePort {
   /** Full matches per rule (dumps, metrics). */
   get matchCounts(): ReadonlyMap<Rule, number> {
     return this.#loop.matches;
+  }
+
+  /** Live user contexts (metrics). */
+  get contextsLive(): number {
+    return this.contexts.count;
+  }
+
+  /** Contexts expired since start, by staleness or `obsolete` (metrics). */
+  get contextsExpired(): number {
+    return this.contexts.expired;
+  }
+
+  /** Live operations per rule type (metrics): one pass over the operations, when asked. */
+  operationsByType(): Map<Rule['type'], number> {
+    const byType = new Map<Rule['type'], number>();
+    for (const op of this.operations.values()) byType.set(op.kind, (byType.get(op.kind) ?? 0) + 1);
+    return byType;
   }
 
   /** IN-order: the next synthetic event, which always comes before input lines. */

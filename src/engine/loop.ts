@@ -34,6 +34,8 @@ export interface LoopOptions {
   /** SIG-INT: raise the debug level by one, wrapping 6 → 1. */
   readonly cycleDebug?: () => void;
   readonly logger?: { log(level: 1 | 2 | 3 | 4 | 5 | 6, message: string): void };
+  /** Called after each event went through the rules (metrics: events by kind, latency). */
+  readonly processed?: (kind: 'input' | 'synthetic') => void;
 }
 
 /** SIG-common: flags are handled at the end of an iteration, in this order. */
@@ -84,10 +86,12 @@ export class MainLoop {
     const reaped = this.#children.reap(this.#engine.syntheticQueued === 0);
     for (const l of reaped.lines) this.#engine.event(l.text, 0, l.context, now);
     for (const done of reaped.completions) done();
-    const event = this.#engine.nextSynthetic() ?? this.#inputs.next(now);
+    const synthetic = this.#engine.nextSynthetic();
+    const event = synthetic ?? this.#inputs.next(now);
     let result: StepResult;
     if (event !== undefined && event !== null) {
       this.#engine.process(event, now);
+      this.#opts.processed?.(synthetic === undefined ? 'input' : 'synthetic');
       result = 'event';
     } else if (!this.#opts.tail && this.#inputs.exhausted) {
       // IN-notail-exit: pending timers are dropped, no final cleanup pass.

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../engine/event.js';
 import type { TimeZone } from '../engine/variables/index.js';
+import type { SyslogTelemetry } from '../metrics/telemetry.js';
 import { matchFields, parseSyslog, renderLine } from '../syslog/index.js';
 import type { RawMessage } from './syslog/index.js';
 
@@ -15,8 +16,15 @@ export interface NetworkSourceOptions {
  * so rulesets written for /var/log/messages match unchanged, the parsed fields as reserved match
  * variables, `$+{_inputsrc}` = the listener as given to --input.
  */
-export function toEvent(raw: RawMessage, now: number, opts: NetworkSourceOptions): EngineEvent {
+export function toEvent(
+  raw: RawMessage,
+  now: number,
+  opts: NetworkSourceOptions,
+  // Counts each message by format and parse-error reason (issue 6).
+  telemetry?: SyslogTelemetry,
+): EngineEvent {
   const msg = parseSyslog(raw.bytes, { zone: opts.zone, now });
+  telemetry?.syslogParsed(msg.format, msg.errorReason);
   const line = escapeControls(renderLine(msg, { format: opts.format, zone: opts.zone, now, peer: raw.peer }));
   return { line, source: raw.listener, context: raw.context, fields: matchFields(msg, raw.peer) };
 }

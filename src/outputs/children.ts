@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Command, Logger, ProcessPort } from '../actions/ports.js';
+import { type ChildTelemetry, NO_TELEMETRY } from '../metrics/telemetry.js';
 import { errorCode, errorText } from './errors.js';
 import { type StdoutWriter, writeStdoutSync } from './files.js';
 import { commandText, type LaunchMode, launch } from './launch.js';
@@ -36,6 +37,8 @@ export interface ProcessesDeps {
   readonly logger: Logger;
   /** Standard output for pipe/report without a command; defaults to synchronous writes to fd 1. */
   readonly stdoutWrite?: StdoutWriter;
+  /** Children started and ended (issue 6); NO_TELEMETRY by default. */
+  readonly telemetry?: ChildTelemetry;
 }
 
 /**
@@ -46,6 +49,7 @@ export interface ProcessesDeps {
 export class Processes implements ProcessPort {
   readonly #logger: Logger;
   readonly #stdout: StdoutWriter;
+  readonly #telemetry: ChildTelemetry;
   /** Tracked until reaped, in start order (SEC %children). */
   readonly #children = new Set<Child>();
   #idleWaiters: (() => void)[] = [];
@@ -53,6 +57,7 @@ export class Processes implements ProcessPort {
   constructor(deps: ProcessesDeps) {
     this.#logger = deps.logger;
     this.#stdout = deps.stdoutWrite ?? writeStdoutSync;
+    this.#telemetry = deps.telemetry ?? NO_TELEMETRY;
   }
 
   /** SEC ACT-shellcmd / ACT-cmdexec (CH-fire-forget). */
@@ -169,6 +174,7 @@ export class Processes implements ProcessPort {
       finished: false,
     };
     this.#children.add(child);
+    this.#telemetry.childStarted();
     if (proc === null) {
       // Nothing was exec'd: SEC's forked child calls exit(1).
       child.exitCode = 1;
@@ -221,6 +227,9 @@ export class Processes implements ProcessPort {
 
   #finish(child: Child): void {
     child.finished = true;
+    // Failed: not started, or a non-zero exit, or killed by a signal (its exitCode reads 0).
+    const proc = child.proc;
+    this.#telemetry.childExited(proc === null || child.exitCode !== 0 || proc.signalCode !== null);
     if (!this.#allFinished()) return;
     const waiters = this.#idleWaiters;
     this.#idleWaiters = [];

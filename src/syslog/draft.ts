@@ -1,9 +1,11 @@
-import type { StructuredData, SyslogFormat, SyslogMessage } from './types.js';
+import type { StructuredData, SyslogFormat, SyslogMessage, SyslogParseReason } from './types.js';
 
 /** A message being filled in by one parse call (local to the call, never shared). */
 export interface Draft {
   format: SyslogFormat;
   readonly errors: string[];
+  /** The reason of the first error recorded (see flag()). */
+  reason: SyslogParseReason | null;
   facility: number;
   severity: number;
   timestamp: number | null;
@@ -21,6 +23,7 @@ export function newDraft(format: SyslogFormat, facility: number, severity: numbe
   return {
     format,
     errors: [],
+    reason: null,
     facility,
     severity,
     timestamp: null,
@@ -35,7 +38,23 @@ export function newDraft(format: SyslogFormat, facility: number, severity: numbe
   };
 }
 
+/**
+ * Records one problem: the human text joins `error`; the first bounded reason becomes
+ * `errorReason` (the first problem is the one that usually explains the rest).
+ */
+export function flag(d: Draft, reason: SyslogParseReason, ...texts: string[]): void {
+  if (texts.length === 0) return;
+  d.errors.push(...texts);
+  d.reason ??= reason;
+}
+
 export function finish(d: Draft): SyslogMessage {
-  const { errors, ...fields } = d;
-  return { ...fields, valid: errors.length === 0, error: errors.length === 0 ? null : errors.join('; ') };
+  const { errors, reason, ...fields } = d;
+  const valid = errors.length === 0;
+  return {
+    ...fields,
+    valid,
+    error: valid ? null : errors.join('; '),
+    errorReason: valid ? null : (reason ?? 'internal'),
+  };
 }

@@ -7,6 +7,8 @@ export {
   type ParseOptions,
   SEVERITY_NAMES,
   type StructuredData,
+  SYSLOG_PARSE_REASONS,
   type SyslogFormat,
   type SyslogMessage,
+  type SyslogParseReason,
 } from './types.js';

@@ -1,10 +1,10 @@
 import { UTC_ZONE } from '../engine/variables/index.js';
 import { stripTrailing } from './chars.js';
-import { type Draft, finish, newDraft } from './draft.js';
+import { type Draft, finish, flag, newDraft } from './draft.js';
 import { DEFAULT_FACILITY, DEFAULT_SEVERITY, scanPri } from './pri.js';
 import { parse3164 } from './rfc3164.js';
 import { looksLike5424, parse5424 } from './rfc5424.js';
-import type { ParseOptions, SyslogMessage } from './types.js';
+import type { ParseOptions, SyslogMessage, SyslogParseReason } from './types.js';
 
 /** Bytes as latin1, one char per byte, as the engine reads every input (HP-bytes). */
 function decode(raw: string | Uint8Array): string {
@@ -13,25 +13,25 @@ function decode(raw: string | Uint8Array): string {
 }
 
 /** A message kept whole: no PRI and nothing that looks like a syslog header, or empty. */
-function rawMessage(s: string, error: string): Draft {
+function rawMessage(s: string, reason: SyslogParseReason, error: string): Draft {
   const d = newDraft('raw', DEFAULT_FACILITY, DEFAULT_SEVERITY);
-  d.errors.push(error);
+  flag(d, reason, error);
   d.message = s;
   return d;
 }
 
 function parseText(s: string, options: ParseOptions): Draft {
-  if (s.length === 0) return rawMessage(s, 'empty message');
+  if (s.length === 0) return rawMessage(s, 'empty', 'empty message');
   const pri = scanPri(s);
   const d = newDraft('rfc3164', pri.facility, pri.severity);
-  if (pri.error !== null) d.errors.push(pri.error);
+  if (pri.error !== null) flag(d, 'pri', pri.error);
   if (pri.end > 0 && looksLike5424(s, pri.end)) {
     parse5424(s, pri.end, d);
     return d;
   }
   parse3164(s, pri.end, d, options.zone ?? UTC_ZONE, options.now);
   // Without a PRI, only a timestamp shows that this is a syslog line at all.
-  if (pri.kind !== 'ok' && d.timestampText === null) return rawMessage(s, pri.error ?? 'not syslog');
+  if (pri.kind !== 'ok' && d.timestampText === null) return rawMessage(s, 'pri', pri.error ?? 'not syslog');
   return d;
 }
 
@@ -47,6 +47,8 @@ export function parseSyslog(raw: string | Uint8Array, options: ParseOptions = {}
     return finish(parseText(s, options));
   } catch (e) {
     // Defence in depth: a scanner bug must cost one message's fields, never the listener.
-    return finish(rawMessage(s, `internal parser error: ${e instanceof Error ? e.message : String(e)}`));
+    return finish(
+      rawMessage(s, 'internal', `internal parser error: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { TimeZone } from '../engine/variables/index.js';
 import { digitRunEnd, isAlpha, isDigit, SP, skipSpaces, tokenEnd } from './chars.js';
-import type { Draft } from './draft.js';
+import { type Draft, flag } from './draft.js';
 import { isUtcName, type LegacyTime, legacyTimeAt } from './legacy-time.js';
 import { scanTag } from './tag.js';
 import { wallTimeError, wallToEpochMs } from './wall-time.js';
@@ -48,7 +48,7 @@ function takeTimestamp(s: string, t: LegacyTime, d: Draft, zone: TimeZone, now: 
     wall = { ...wall, offset: 0 };
   }
   const bad = wallTimeError(wall, 60);
-  if (bad !== null) d.errors.push(`timestamp ${JSON.stringify(d.timestampText)}: ${bad}`);
+  if (bad !== null) flag(d, 'timestamp', `timestamp ${JSON.stringify(d.timestampText)}: ${bad}`);
   else d.timestamp = wallToEpochMs(wall, zone, now);
   let q = zEnd;
   if (s.charCodeAt(q) === 0x3a) q++;

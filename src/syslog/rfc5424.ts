@@ -1,6 +1,6 @@
 import { UTC_ZONE } from '../engine/variables/index.js';
 import { digitRunEnd, isDigit, isPrintUsAscii, SP, tokenEnd } from './chars.js';
-import type { Draft } from './draft.js';
+import { type Draft, flag } from './draft.js';
 import { scanStructuredData } from './structured-data.js';
 import { parseTimestamp5424 } from './timestamp5424.js';
 import { wallToEpochMs } from './wall-time.js';
@@ -32,13 +32,13 @@ const FIELDS = [
 function headerField(tok: string, name: string, max: number, d: Draft): string | null {
   if (tok === '-') return null;
   if (tok === '') {
-    d.errors.push(`${name} is empty (two spaces in the HEADER?)`);
+    flag(d, 'header', `${name} is empty (two spaces in the HEADER?)`);
     return null;
   }
-  if (tok.length > max) d.errors.push(`${name} longer than ${max} characters`);
+  if (tok.length > max) flag(d, 'header', `${name} longer than ${max} characters`);
   for (let i = 0; i < tok.length; i++) {
     if (!isPrintUsAscii(tok.charCodeAt(i))) {
-      d.errors.push(`${name} has a character outside PRINTUSASCII`);
+      flag(d, 'encoding', `${name} has a character outside PRINTUSASCII`);
       break;
     }
   }
@@ -49,14 +49,14 @@ function timestampField(tok: string, d: Draft): void {
   if (tok === '-') return;
   d.timestampText = tok;
   const ts = parseTimestamp5424(tok);
-  if ('error' in ts) d.errors.push(ts.error);
+  if ('error' in ts) flag(d, 'timestamp', ts.error);
   else d.timestamp = wallToEpochMs(ts.wall, UTC_ZONE, undefined); // always has its offset;
 }
 
 /** Reads one SP-terminated token; null (and an error) when the message ends first. */
 function token(s: string, cur: { p: number }, name: string, d: Draft): string | null {
   if (cur.p > s.length) {
-    d.errors.push(`message ends before ${name}`);
+    flag(d, 'header', `message ends before ${name}`);
     return null;
   }
   const end = tokenEnd(s, cur.p);
@@ -73,22 +73,29 @@ export function parse5424(s: string, p: number, d: Draft): void {
   d.format = 'rfc5424';
   const cur = { p };
   const version = token(s, cur, 'VERSION', d);
-  if (version !== '1') d.errors.push(`unsupported VERSION ${version}`);
+  if (version !== '1') flag(d, 'header', `unsupported VERSION ${version}`);
   const ts = token(s, cur, 'TIMESTAMP', d);
   if (ts === null) return;
   timestampField(ts, d);
-  const values: (string | null)[] = [];
-  for (const f of FIELDS) {
+  // Each field is stored as soon as it is read: a header that ends early keeps what it had.
+  for (let i = 0; i < FIELDS.length; i++) {
+    const f = FIELDS[i] as (typeof FIELDS)[number];
     const tok = token(s, cur, f.name, d);
     if (tok === null) return;
-    values.push(headerField(tok, f.name, f.max, d));
+    setField(d, i, headerField(tok, f.name, f.max, d));
   }
-  [d.hostname = null, d.appName = null, d.procId = null, d.msgId = null] = values;
   if (cur.p > s.length) {
-    d.errors.push('message ends before STRUCTURED-DATA');
+    flag(d, 'structured_data', 'message ends before STRUCTURED-DATA');
     return;
   }
   bodyAfterHeader(s, cur.p, d);
+}
+
+function setField(d: Draft, i: number, value: string | null): void {
+  if (i === 0) d.hostname = value;
+  else if (i === 1) d.appName = value;
+  else if (i === 2) d.procId = value;
+  else d.msgId = value;
 }
 
 /** STRUCTURED-DATA [SP MSG]; on a malformed element the rest from it is kept as the message. */
@@ -99,20 +106,20 @@ function bodyAfterHeader(s: string, p: number, d: Draft): void {
   } else if (s[p] === '[') {
     const sd = scanStructuredData(s, p);
     d.structuredData = sd.data;
-    d.errors.push(...sd.errors);
+    flag(d, 'structured_data', ...sd.errors);
     if (sd.failed) {
       d.message = s.slice(sd.end);
       return;
     }
     end = sd.end;
   } else {
-    d.errors.push("STRUCTURED-DATA must be '-' or start with '['");
+    flag(d, 'structured_data', "STRUCTURED-DATA must be '-' or start with '['");
     d.message = s.slice(p);
     return;
   }
   if (end === s.length) return;
   if (s.charCodeAt(end) !== SP) {
-    d.errors.push('expected SP after STRUCTURED-DATA');
+    flag(d, 'structured_data', 'expected SP after STRUCTURED-DATA');
     d.message = s.slice(end);
     return;
   }

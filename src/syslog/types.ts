@@ -3,6 +3,33 @@ import type { TimeZone } from '../engine/variables/index.js';
 /** Which grammar a message was read with; 'raw' when it follows neither (kept whole as the message). */
 export type SyslogFormat = 'rfc5424' | 'rfc3164' | 'raw';
 
+/**
+ * Why a message is not valid, as a small fixed set a metric can use as a label (issue 6:
+ * syscorr_syslog_parse_errors_total{reason}); the human text stays in `error`. 'pri': missing or
+ * bad PRI (also text that is not syslog at all); 'header': an RFC 5424 HEADER field missing, empty,
+ * too long or an unsupported VERSION; 'encoding': a HEADER field with bytes outside PRINTUSASCII;
+ * 'empty': nothing but line ends; 'internal': the parser itself failed.
+ */
+export type SyslogParseReason =
+  | 'pri'
+  | 'header'
+  | 'timestamp'
+  | 'structured_data'
+  | 'encoding'
+  | 'empty'
+  | 'internal';
+
+/** Every SyslogParseReason, in a fixed order (metrics export each one from the start). */
+export const SYSLOG_PARSE_REASONS: readonly SyslogParseReason[] = Object.freeze([
+  'pri',
+  'header',
+  'timestamp',
+  'structured_data',
+  'encoding',
+  'empty',
+  'internal',
+]);
+
 /** RFC 5424 STRUCTURED-DATA: `{ [sdId]: { [paramName]: value } }`, values unescaped. */
 export type StructuredData = Record<string, Record<string, string>>;
 
@@ -15,6 +42,8 @@ export interface SyslogMessage {
   readonly valid: boolean;
   /** Why the message is not valid (several reasons joined by "; "); null when valid. */
   readonly error: string | null;
+  /** The reason of the first problem found (bounded, for metrics); null when valid. */
+  readonly errorReason: SyslogParseReason | null;
   /** 0..23; user (1) when the PRI is missing or invalid (RFC 3164 §4.3.3). */
   readonly facility: number;
   /** 0..7; notice (5) when the PRI is missing or invalid. */

@@ -49,6 +49,8 @@ describe('OPT-* defaults (SEC read_options)', () => {
     ['OPT-version', 'version', false],
     ['syscorr-metrics', 'metrics', null],
     ['syscorr-smtp', 'smtp', null],
+    ['syscorr-smtp', 'mailFrom', null],
+    ['syscorr-smtp', 'mailTo', null],
   ];
 
   it.each(expected)('%s: %s defaults to %j', (feature, field, value) => {
@@ -177,11 +179,13 @@ describe('OPT-revalidate: a bad value is reported and replaced by its default', 
 });
 
 describe('syscorr options (not in SEC)', () => {
-  it('--metrics takes HOST:PORT and --nometrics turns it off', () => {
+  it('--metrics takes HOST:PORT, is null when not given, and --nometrics turns it off (false)', () => {
+    expect(parse().options.metrics).toBeNull();
     expect(parse('--metrics=127.0.0.1:9100').options.metrics).toBe('127.0.0.1:9100');
     expect(parse('--metrics=[::1]:9100').options.metrics).toBe('[::1]:9100');
-    expect(parse('--metrics=0.0.0.0:9100', '--nometrics').options.metrics).toBeNull();
-    expect(parse('--metrics=0.0.0.0:9100', '--no-metrics').options.metrics).toBeNull();
+    expect(parse('--metrics=0.0.0.0:9100', '--nometrics').options.metrics).toBe(false);
+    expect(parse('--metrics=0.0.0.0:9100', '--no-metrics').options.metrics).toBe(false);
+    expect(parse('--nometrics', '--metrics=127.0.0.1:9100').options.metrics).toBe('127.0.0.1:9100');
     expect(parse('--nometrics=1').problems.map((p) => p.message)).toEqual([
       'Option nometrics does not take an argument',
     ]);
@@ -190,7 +194,7 @@ describe('syscorr options (not in SEC)', () => {
   it('--metrics with a bad address is reported (SYS0712) and stays off', () => {
     for (const bad of ['9100', 'host', ':9100', 'host:99999', 'host:port', '[::1:9100']) {
       const r = parse(`--metrics=${bad}`);
-      expect(r.options.metrics).toBeNull();
+      expect(r.options.metrics).toBe(false);
       expect(r.problems.map((p) => p.code)).toEqual(['SYS0712']);
     }
   });
@@ -206,8 +210,13 @@ describe('syscorr options (not in SEC)', () => {
   });
 
   it('adding the syscorr options leaves every SEC abbreviation as it was', () => {
-    // `--m` and `--sm` are new; prefixes SEC already found ambiguous stay ambiguous.
-    expect(parse('--m=1.2.3.4:5').options.metrics).toBe('1.2.3.4:5');
+    // `--me` and `--sm` are new (`--m` is shared by --metrics and --mail-*); prefixes SEC already
+    // found ambiguous stay ambiguous.
+    expect(parse('--me=1.2.3.4:5').options.metrics).toBe('1.2.3.4:5');
+    expect(parse('--mail-f=a@x', '--mail-t=b@x').options).toMatchObject({ mailFrom: 'a@x', mailTo: 'b@x' });
+    expect(parse('--m=1').problems.map((p) => p.message)).toEqual([
+      'Option m is ambiguous (mail-from, mail-to, metrics)',
+    ]);
     expect(parse('--sm=smtp://h').options.smtp).toBe('smtp://h');
     expect(parse('--s=1').problems.map((p) => p.message)).toEqual([
       'Option s is ambiguous (smtp, socket-timeout, socket_timeout, syslog)',

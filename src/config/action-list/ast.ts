@@ -105,6 +105,10 @@ export type RewriteAction = Only<'rewrite', 'count' | 'text'>;
 export type AddinputAction = Only<'addinput', 'file' | 'position' | 'context'>;
 export type SigemulAction = Only<'sigemul', 'signal'>;
 
+// syscorr-mail (docs/mail.md): the mail extension actions; `to` is a comma-separated list
+export type MailAction = Only<'mail', 'to' | 'subject' | 'body'>;
+export type MailreportAction = Only<'mailreport', 'context' | 'to' | 'subject'>;
+
 // SEC ACT-if, ACT-while
 /** `thenList` runs when `%variable` is true (AL-truth), `elseList` otherwise (empty when no else). */
 export type IfAction = Only<'if', 'variable'> & {
@@ -159,7 +163,9 @@ export type Action =
   | AddinputAction
   | SigemulAction
   | IfAction
-  | WhileAction;
+  | WhileAction
+  | MailAction
+  | MailreportAction;
 
 /** The lower-case action keywords. */
 export type ActionKind = Action['kind'];

@@ -1,4 +1,4 @@
 export type * from './ast.js';
-export { ACTION_KEYWORDS } from './keywords.js';
+export { ACTION_KEYWORDS, EXTENSION_KEYWORDS } from './keywords.js';
 export { resolveRuleOffset } from './operation.js';
 export { parseActionList } from './parse.js';

@@ -54,6 +54,11 @@ export class ContextStore implements ContextPort {
     return this.#table.count;
   }
 
+  /** Contexts expired so far (collected when stale, or obsoleted): for metrics. */
+  get expired(): number {
+    return this.#table.expired;
+  }
+
   // --- expiry (CX-name, TM-cleanup, CTX-expiry-action) -------------------------------------
 
   /** CX-name: true if the context exists and is not stale; a stale one is expired right here. */

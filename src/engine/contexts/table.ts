@@ -19,6 +19,8 @@ export class ContextTable {
   readonly #runExpiry: (task: ExpiryTask, now: number) => void;
   readonly #debug: boolean;
   #seq = 0;
+  /** Contexts expired since start (stale ones collected, obsoleted ones): metrics read it. */
+  #expired = 0;
 
   constructor(
     logger: Logger,
@@ -34,6 +36,10 @@ export class ContextTable {
 
   get count(): number {
     return this.#all.size;
+  }
+
+  get expired(): number {
+    return this.#expired;
   }
 
   get(name: string): ContextRecord | undefined {
@@ -85,6 +91,7 @@ export class ContextTable {
     if (!isStale(ctx, now)) return true;
     // CTX-expiry-action: re-entered while its own list runs, it is stale but not expired twice.
     if (ctx.expiring) return false;
+    this.#expired++;
     if (this.#debug) this.#logger.log(6, `Deleting stale context '${name}'`);
     const actions = ctx.actions;
     if (actions === null) {

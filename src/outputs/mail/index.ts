@@ -1,0 +1,12 @@
+export { type MailOptions, type MailSettings, resolveMailSettings } from './config.js';
+export { DEFAULT_MAIL_LIMITS, type MailLimits, retryDelay } from './limits.js';
+export { LogTransport } from './log-transport.js';
+export { type MailCommand, parseMailCommand } from './mail-command.js';
+export { MailOutput, type MailOutputDeps } from './mail-output.js';
+export { Mailer, type MailerDeps } from './mailer.js';
+export { programExists } from './program-lookup.js';
+export { createMail, type MailSetup, type MailSetupDeps, mailSettings } from './setup.js';
+export { splitShellWords } from './shell-words.js';
+export { SmtpTransport } from './smtp-transport.js';
+export { parseSmtpUrl, type SmtpConfig, smtpAddress } from './smtp-url.js';
+export { type Mail, MailSendError, type MailTimers, type MailTransport, SYSTEM_TIMERS } from './types.js';
