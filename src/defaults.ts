@@ -13,7 +13,7 @@ export function packageRoot(): string {
  */
 export function embeddedDefaultArgs(root = packageRoot()): string[] {
   return [
-    `--conf=${join(root, 'config', 'rules', '*.sec')}`,
+    `--conf=${join(root, 'config', '*.sec')}`,
     `--input=${join(root, 'config', 'example', 'messages.log')}`,
     // The example is read from its start, then followed like a live log.
     '--fromstart',

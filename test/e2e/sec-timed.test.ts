@@ -28,14 +28,20 @@ describeWithProgram(
     describeWithProgram('python3', 'with the recorder script', (python) => {
       it('every timed case gives the recorded lines, each within one second', { timeout: 120_000 }, () => {
         const scratch = mkdtempSync(join(tmpdir(), 'syscorr-timed-'));
-        const cases = goldenCases().filter((c) => c.mode === 'timed');
+        // The shipped-* cases run the real rulesets with their real windows (minutes of real
+        // time: device-silence alone is 790 s); they were recorded from SEC with the same script
+        // (regenerate-timed.py) and are checked on the manual clock by golden-timed only.
+        const cases = goldenCases().filter((c) => c.mode === 'timed' && !c.name.startsWith('shipped-'));
         const dirs = cases.map((c) => {
           const dir = join(scratch, c.name);
           cpSync(c.dir, dir, { recursive: true });
           return dir;
         });
         cpSync(join(GOLDEN_DIR, 'regenerate-timed.py'), join(scratch, 'regenerate-timed.py'));
-        const run = spawnSync(python, [join(scratch, 'regenerate-timed.py'), ...dirs], { encoding: 'utf8' });
+        const run = spawnSync(python, [join(scratch, 'regenerate-timed.py'), ...dirs], {
+          encoding: 'utf8',
+          timeout: 110_000,
+        });
         expect(run.status, run.stderr).toBe(0);
         const problems: string[] = [];
         for (const [i, c] of cases.entries()) {

@@ -5,7 +5,7 @@ import { describeWithProgram } from '../support/external.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MAIN = `${ROOT}dist/main.js`;
-const ARGS = ['--notail', `--conf=${ROOT}config/rules/*.sec`, `--input=${ROOT}config/example/messages.log`];
+const ARGS = ['--notail', `--conf=${ROOT}config/*.sec`, `--input=${ROOT}config/example/messages.log`];
 const EXPECTED = readFileSync(`${ROOT}config/example/expected-sec-output.txt`, 'latin1');
 
 describe('the shipped rulesets on the shipped example log', () => {

@@ -18,7 +18,7 @@ interface Running {
 /** Starts syscorr with listeners on port 0 and learns the bound ports from its log. */
 function start(args: string[], dir: string): Running {
   const log = join(dir, 'syscorr.log');
-  const child = spawn(process.execPath, [MAIN, ...args, `--log=${log}`, '--poll-timeout=0.05'], {
+  const child = spawn(process.execPath, [MAIN, ...args, `--log=${log}`, '--poll-timeout=0.05', '--nometrics'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let out = '';
@@ -97,7 +97,7 @@ describeWithProgram(
 
     it('the VPN scenario: SEV=1/SEV=2 concentrator lines over UDP trigger the shipped VPN ruleset', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'syscorr-vpn-'));
-      const run = start([`--conf=${ROOT}config/rules/*.sec`, '--input=udp://127.0.0.1:0'], dir);
+      const run = start([`--conf=${ROOT}config/*.sec`, '--input=udp://127.0.0.1:0'], dir);
       try {
         const udp = await run.port('udp');
         // A VPN 3000 concentrator sends no RFC 3164 header: `<PRI>seq MM/DD/YYYY time SEV=n ...`.
@@ -113,7 +113,7 @@ describeWithProgram(
           '<190>4707 11/28/2026 10:06:51.100 SEV=2 AUTH/28 RPT=57 User [bob] Group [vpn] disconnected',
         );
         socket.close();
-        // The shipped rules (config/rules/vpn.sec) open the collection context and alert on SEV=1,
+        // The shipped rules (config/vpn-alerts.sec) open the collection context and alert on SEV=1,
         // with the sender's address where the file example had the host name.
         await expect
           .poll(run.out, { timeout: 8000 })
@@ -121,7 +121,7 @@ describeWithProgram(
             'CRITICAL VPN concentrator 127.0.0.1 fault HARDMON/7: Power supply B failed, check the power cord',
           );
         expect(run.out()).toContain(
-          'NOTICE Severe events on VPN concentrator 127.0.0.1: collecting severity 1-2 events',
+          'NOTICE VPN device alert: collecting severity 1-2 events for 120 s (first from 127.0.0.1)',
         );
       } finally {
         run.child.kill('SIGTERM');

@@ -61,7 +61,7 @@ export function ruleFixtures(): FixtureHeader[] {
 
 /** Shipped rulesets, which must be valid for both engines. */
 export function shippedRulesets(): string[] {
-  const dir = new URL('../../config/rules/', import.meta.url).pathname;
+  const dir = new URL('../../config/', import.meta.url).pathname;
   return readdirSync(dir)
     .filter((n) => n.endsWith('.sec'))
     .sort()

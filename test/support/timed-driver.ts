@@ -57,7 +57,25 @@ const source: LineSource = {
   exhausted: false,
   sawData: false,
 };
-const outputs = new Outputs({ logger, socketTimeout: options.socketTimeout });
+/**
+ * Writes to stdout (time markers and `write -`). stdout is a pipe that Node may have made
+ * non-blocking, and a busy parent (many cases run at once) may read it late: a full pipe answers
+ * EAGAIN, so wait briefly and retry rather than lose the text.
+ */
+function writeOut(text: string): void {
+  const bytes = Buffer.from(text, 'latin1');
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(1, bytes, done);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
+const outputs = new Outputs({ logger, socketTimeout: options.socketTimeout, stdoutWrite: writeOut });
 const processes = new Processes({ logger });
 let loop: MainLoop | undefined;
 const engine = new Engine(
@@ -89,12 +107,12 @@ async function settle(l: MainLoop): Promise<boolean> {
   }
 }
 
-writeSync(1, '\u0001T 0\n');
+writeOut('\u0001T 0\n');
 loop.start();
 let stop = false;
 for (let t = 0; t <= duration && !stop; t++) {
   clock.set(T0 + t);
-  if (t > 0) writeSync(1, `\u0001T ${t}\n`);
+  if (t > 0) writeOut(`\u0001T ${t}\n`);
   gateOpen = false;
   loop.step(); // the cleanup pass of this second comes before its input lines
   gateOpen = true;

@@ -202,7 +202,8 @@ const HAND: readonly Vector[] = [
       format: 'rfc5424',
       valid: false,
       timestamp: ts('2024-01-15T10:00:00Z'),
-      hostname: null,
+      // Recovered: the fields read before the header ended are kept (issue 5).
+      hostname: 'host',
       message: '',
     },
   },
