@@ -87,7 +87,10 @@ export class TcpListener implements Listener {
     const ctx = this.#ctx;
     const { acl, opts, spec } = ctx;
     raw.on('error', () => undefined); // resets by peers are normal; close follows
-    const peer = normalizePeer(raw.remoteAddress);
+    // A connection reset before Node handed it over has no address left (getpeername fails), yet
+    // the bytes it sent before the reset can still be read: they keep a stand-in host. An ACL
+    // cannot place it, so any allow or deny list refuses it (Acl.allows fails closed).
+    const peer = raw.remoteAddress === undefined ? 'unknown' : normalizePeer(raw.remoteAddress);
     if (!acl.allows(peer)) {
       count(ctx, 'denied');
       count(ctx, 'connectionsDenied');
@@ -114,17 +117,28 @@ export class TcpListener implements Listener {
     const deframer = createDeframer({ maxFrame: opts.maxFrame });
     intake.addStream(stream);
     stream.on('error', () => undefined);
-    stream.on('data', (chunk: Buffer) => this.#frames(deframer.push(chunk), conn));
+    stream.on('data', (chunk: Buffer) => this.#frames(deframer.push(chunk), conn, false));
     stream.once('close', () => {
       intake.removeStream(stream);
-      this.#frames(deframer.end(), conn);
+      this.#frames(deframer.end(), conn, true);
     });
   }
 
-  #frames(frames: readonly Frame[], conn: Conn): void {
+  /**
+   * `atEnd`: the frames the deframer still held when the connection closed; a truncated one
+   * there was cut short by the peer (an octet count it did not keep), which is a framing error,
+   * not an oversize frame (those are emitted as soon as maxFrame bytes are held).
+   */
+  #frames(frames: readonly Frame[], conn: Conn, atEnd: boolean): void {
     const ctx = this.#ctx;
     for (const frame of frames) {
-      if (frame.truncated) {
+      if (frame.truncated && atEnd) {
+        count(ctx, 'framingErrors');
+        if (!conn.loggedFraming) {
+          conn.loggedFraming = true;
+          ctx.logger.log(4, `${ctx.spec.url}: connection from ${conn.peer}:${conn.port} closed inside a frame`);
+        }
+      } else if (frame.truncated) {
         count(ctx, 'oversize');
         if (!conn.loggedOversize) {
           conn.loggedOversize = true;

@@ -1,0 +1,99 @@
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { readFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+
+/**
+ * Plain socket clients for the syslog end-to-end tests: datagrams and TCP byte streams exactly as
+ * given (no framing added), and how a stream ends (FIN or RST). Loopback IPv4 only.
+ */
+
+export class UdpSender {
+  readonly #socket: UdpSocket = createSocket('udp4');
+  readonly #port: number;
+  #sent = 0;
+
+  constructor(port: number) {
+    this.#port = port;
+    this.#socket.on('error', () => undefined); // ECONNREFUSED from ICMP after the receiver exits
+  }
+
+  get sent(): number {
+    return this.#sent;
+  }
+
+  /** Sends one datagram (empty ones too); resolves once the kernel took it. */
+  send(bytes: Uint8Array): Promise<void> {
+    this.#sent += 1;
+    return new Promise((resolve, reject) => {
+      this.#socket.send(bytes, this.#port, '127.0.0.1', (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.#socket.close(() => resolve()));
+  }
+}
+
+/** A connected TCP client to 127.0.0.1:port. */
+export function tcpConnect(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ host: '127.0.0.1', port, noDelay: true });
+    s.once('connect', () => {
+      s.off('error', reject);
+      s.on('error', () => undefined); // a reset by either side is part of these tests
+      resolve(s);
+    });
+    s.once('error', reject);
+  });
+}
+
+/** Writes and resolves once the bytes were handed to the kernel. */
+export function writeAll(socket: Socket, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.write(bytes, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Ends with FIN and resolves when the socket is closed (the peer closes its side too). */
+export function endGracefully(socket: Socket, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve();
+    }, timeoutMs);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.resume(); // a peer that writes back must not hold the close up
+    socket.end();
+  });
+}
+
+/** Drops the connection with RST, as a crashing or hostile client does. */
+export function resetConnection(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    socket.once('close', () => resolve());
+    socket.resetAndDestroy();
+  });
+}
+
+/**
+ * Datagrams the kernel dropped for the UDP socket bound to 127.0.0.1:port (the last column of
+ * /proc/net/udp), or null when the table cannot be read (not Linux). The receiver's own drops
+ * count is what tells a lossy test run from a receiver that lost messages.
+ */
+export function udpKernelDrops(port: number, table = '/proc/net/udp'): number | null {
+  let text: string;
+  try {
+    text = readFileSync(table, 'latin1');
+  } catch {
+    return null;
+  }
+  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  for (const line of text.split('\n').slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    if (cols[1] === local) return Number(cols[cols.length - 1]);
+  }
+  return null;
+}
