@@ -5,10 +5,32 @@ import { errorText, hasWideChar } from './errors.js';
 /** Writes a string to standard output; throws like fs.writeSync on failure. */
 export type StdoutWriter = (text: string) => void;
 
-/** The default stdout writer: a synchronous, unbuffered write of latin1 bytes to fd 1. */
+/** How long a write to a full, non-blocking standard output is retried before it fails. */
+const STDOUT_PATIENCE_MS = 10_000;
+
+/**
+ * The default stdout writer: a synchronous, unbuffered write of latin1 bytes to fd 1, whole.
+ * SEC's print blocks until a slow reader (docker logs, a pager) takes the line; fd 1 may have
+ * been made non-blocking by whoever shares the pipe, so a partial write is continued and EAGAIN
+ * waits a millisecond and retries, for up to 10 s, instead of losing the alert line.
+ */
 export function writeStdoutSync(text: string): void {
-  writeSync(1, text, null, 'latin1');
+  const bytes = Buffer.from(text, 'latin1');
+  let done = 0;
+  let waited = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(1, bytes, done, bytes.length - done);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || waited >= STDOUT_PATIENCE_MS) throw error;
+      Atomics.wait(PAUSE, 0, 0, 1);
+      waited += 1;
+    }
+  }
 }
+
+/** A cell nobody notifies: Atomics.wait on it is a plain synchronous sleep. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** A file name as its bytes: Node would encode a string path as UTF-8. */
 function bytesPath(file: string): Buffer {
