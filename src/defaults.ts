@@ -7,15 +7,15 @@ export function packageRoot(): string {
 }
 
 /**
- * The embedded default used when syscorr starts with neither --conf nor --input: the shipped
- * rulesets, reading the shipped example input from its start. Listeners and metrics join this default when those
- * issues land.
+ * The embedded default used when syscorr starts with neither --conf nor --input (`npm start`):
+ * the appliance on unprivileged ports. The shipped rulesets, syslog over UDP and TCP on 5514
+ * (all IPv4 addresses), and, because listeners are configured, metrics on 8514 (a taken metrics
+ * port is a warning, not a failure). With no SMTP configured, mail goes to the log.
  */
 export function embeddedDefaultArgs(root = packageRoot()): string[] {
   return [
     `--conf=${join(root, 'config', '*.sec')}`,
-    `--input=${join(root, 'config', 'example', 'messages.log')}`,
-    // The example is read from its start, then followed like a live log.
-    '--fromstart',
+    '--input=udp://0.0.0.0:5514',
+    '--input=tcp://0.0.0.0:5514',
   ];
 }
