@@ -36,5 +36,12 @@ const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/g;
  * CR) are written as #ooo octal, as rsyslog does on receipt; TAB is kept.
  */
 export function escapeControls(line: string): string {
-  return line.replace(CONTROL, (c) => `#${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+  // Most lines have none: a plain scan is several times cheaper than a global replace.
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) {
+      return line.replace(CONTROL, (x) => `#${x.charCodeAt(0).toString(8).padStart(3, '0')}`);
+    }
+  }
+  return line;
 }

@@ -48,13 +48,24 @@ export function flag(d: Draft, reason: SyslogParseReason, ...texts: string[]): v
   d.reason ??= reason;
 }
 
+/** The message of a finished draft, built field by field (a rest/spread copy costs a third of a parse). */
 export function finish(d: Draft): SyslogMessage {
-  const { errors, reason, ...fields } = d;
-  const valid = errors.length === 0;
+  const valid = d.errors.length === 0;
   return {
-    ...fields,
+    format: d.format,
     valid,
-    error: valid ? null : errors.join('; '),
-    errorReason: valid ? null : (reason ?? 'internal'),
+    error: valid ? null : d.errors.join('; '),
+    errorReason: valid ? null : (d.reason ?? 'internal'),
+    facility: d.facility,
+    severity: d.severity,
+    timestamp: d.timestamp,
+    timestampText: d.timestampText,
+    hostname: d.hostname,
+    appName: d.appName,
+    procId: d.procId,
+    msgId: d.msgId,
+    structuredData: d.structuredData,
+    message: d.message,
+    classicContent: d.classicContent,
   };
 }

@@ -60,15 +60,18 @@ function wordName(name: string): string {
  * _peer, _format, and `_sd_<sdid>_<param>` per structured-data parameter.
  */
 export function matchFields(msg: SyslogMessage, peer: string): Record<string, string> {
-  const fields: Record<string, string> = Object.create(null);
-  fields._host = msg.hostname ?? peer;
-  fields._facility = FACILITY_NAMES[msg.facility] ?? String(msg.facility);
-  fields._severity = SEVERITY_NAMES[msg.severity] ?? String(msg.severity);
+  // A plain literal keeps one hidden class for the common fields (a null-prototype object is a
+  // slow dictionary); readers look names up with Object.hasOwn, so the prototype is never seen.
+  const fields: Record<string, string> = {
+    _host: msg.hostname ?? peer,
+    _facility: FACILITY_NAMES[msg.facility] ?? String(msg.facility),
+    _severity: SEVERITY_NAMES[msg.severity] ?? String(msg.severity),
+    _peer: peer,
+    _format: msg.format,
+  };
   if (msg.appName !== null) fields._app = msg.appName;
   if (msg.procId !== null) fields._procid = msg.procId;
   if (msg.msgId !== null) fields._msgid = msg.msgId;
-  fields._peer = peer;
-  fields._format = msg.format;
   if (msg.structuredData !== null) {
     for (const [id, params] of Object.entries(msg.structuredData)) {
       for (const [name, value] of Object.entries(params))
