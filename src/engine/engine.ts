@@ -43,6 +43,8 @@ export interface EngineOptions {
   readonly zone?: TimeZone;
   /** OPT-ruleperf: a CPU-time source in seconds; rule statistics then include CPU time. */
   readonly cpuTime?: () => number;
+  /** The rule prefilter (issue 7): unset = on where it pays; false = off (SEC's way); true = always on (tests). */
+  readonly prefilter?: boolean;
 }
 
 /** The I/O the engine reaches through seams (GUIDE: side effects behind seams). */
@@ -142,6 +144,7 @@ export class Engine implements EnginePort {
         handlerFor(rule)?.member?.(rule, index, values, this.#runtime(rule.file)),
     });
     if (this.#opts.cpuTime !== undefined) loop.measureWith(this.#opts.cpuTime);
+    if (this.#opts.prefilter !== undefined) loop.usePrefilter(this.#opts.prefilter);
     return loop;
   }
 

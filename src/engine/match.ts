@@ -88,17 +88,32 @@ export function matchPattern(p: Pattern, varmap: readonly VarMapItem[], input: M
       const text = input.buffers.text(p.lines);
       if (!p.negate) return regexpValues(p, text, input, varmap);
       if (p.regex === null || p.regex.test(text)) return NO_MATCH;
-      // PT-nregexp: only $0, _inputsrc and _intcontext.
-      return {
-        numbered: [text],
-        named: { ...input.fields, _inputsrc: input.buffers.inputsrc(p.lines), _intcontext: input.intContext },
-        cache: input.lookup,
-      };
+      return nregexpValues(p.lines, text, input);
     }
     case 'PerlFunc':
       // Rejected at load (SYS0801); never reaches the engine.
       return NO_MATCH;
   }
+}
+
+/** PT-nregexp: a matching NRegExp sets only $0, _inputsrc and _intcontext. */
+function nregexpValues(lines: number, text: string, input: MatchInput): MatchValues {
+  return {
+    numbered: [text],
+    named: { ...input.fields, _inputsrc: input.buffers.inputsrc(lines), _intcontext: input.intContext },
+    cache: input.lookup,
+  };
+}
+
+/**
+ * The outcome of a negated pattern (NSubStr, NRegExp) already known to match, because the text it
+ * must find is absent (the rule prefilter): what matchPattern would return, without the search.
+ */
+export function negatedMatch(p: Pattern, varmap: readonly VarMapItem[], input: MatchInput): MatchOutcome {
+  if (p.kind === 'RegExp' && p.negate && p.regex !== null)
+    return nregexpValues(p.lines, input.buffers.text(p.lines), input);
+  if (p.kind === 'SubStr' && p.negate) return NO_VARIABLES;
+  return matchPattern(p, varmap, input); // not a negated text pattern: no shortcut
 }
 
 /** The `$:{entry:var}` reader of a match cache: numbers are group numbers, names named values. */
