@@ -27,6 +27,24 @@ function handledSignals(): NodeJS.Signals[] {
   return process.stdin.isTTY ? always : [...always, 'SIGINT'];
 }
 
+/**
+ * SEC's sleep when no input had data (OPT-poll-timeout), cut short when a syslog message arrives:
+ * a network event should not wait up to --poll-timeout (0.1 s by default) for the loop.
+ */
+function idleWait(ms: number, listeners: SyslogListeners | null): Promise<void> {
+  if (listeners === null) return sleep(ms);
+  return new Promise((resolve) => {
+    let cancel = (): void => {};
+    const done = (): void => {
+      clearTimeout(timer);
+      cancel();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    cancel = listeners.onNextMessage(done);
+  });
+}
+
 /** How many events run back to back before the loop lets Node's I/O (stdin, pipes) progress. */
 const BATCH = 256;
 
@@ -275,7 +293,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
     if (result === 'exit') break;
     if (result === 'idle') {
       burst = 0;
-      await sleep(options.pollTimeout * 1000);
+      await idleWait(options.pollTimeout * 1000, listeners);
     } else if (++burst >= BATCH) {
       burst = 0;
       await yieldToIo();

@@ -51,6 +51,7 @@ export class Intake {
   #head = 0;
   readonly #streams = new Set<Pausable>();
   #paused = false;
+  #waiter: (() => void) | null = null;
 
   constructor(opts: IntakeOptions) {
     const high = Math.max(1, opts.highWater);
@@ -106,6 +107,22 @@ export class Intake {
     return msg;
   }
 
+  /**
+   * Calls `wake` once, when the next message is queued (at once if one is queued already), so an
+   * idle engine loop starts on arrival instead of at the end of its poll sleep. One waiter at a
+   * time; the returned function withdraws it.
+   */
+  onNextMessage(wake: () => void): () => void {
+    if (this.queued > 0) {
+      wake();
+      return () => {};
+    }
+    this.#waiter = wake;
+    return () => {
+      if (this.#waiter === wake) this.#waiter = null;
+    };
+  }
+
   /** A new stream joins flow control (paused at once if the intake is paused). */
   addStream(stream: Pausable): void {
     this.#streams.add(stream);
@@ -118,6 +135,11 @@ export class Intake {
 
   #accept(msg: RawMessage): void {
     this.#items.push(msg);
+    const waiter = this.#waiter;
+    if (waiter !== null) {
+      this.#waiter = null;
+      waiter();
+    }
     this.counters.add('received', msg.transport);
     this.counters.add('bytes', msg.transport, msg.bytes.length);
   }

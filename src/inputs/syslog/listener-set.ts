@@ -95,6 +95,11 @@ export class SyslogListeners {
     return this.#intake.queued;
   }
 
+  /** See Intake.onNextMessage: wakes an idle loop when a message arrives. */
+  onNextMessage(wake: () => void): () => void {
+    return this.#intake.onNextMessage(wake);
+  }
+
   /** Datagrams queued beyond this are dropped (TCP/TLS peers are paused well before). */
   get queueCapacity(): number {
     return this.#opts.queueLimit;

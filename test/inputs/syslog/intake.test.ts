@@ -84,3 +84,27 @@ describe('intake: queue and flow control (issue 5 backpressure)', () => {
     expect(intake.take()).toBeNull();
   });
 });
+
+describe('Intake.onNextMessage (wakes an idle engine loop)', () => {
+  it('calls the waiter once on the next message, at once when one is queued, and not after withdrawal', () => {
+    const intake = new Intake({ queueLimit: 10, highWater: 10, lowWater: 5 });
+    let woken = 0;
+    const wake = () => {
+      woken += 1;
+    };
+    intake.onNextMessage(wake);
+    expect(woken).toBe(0);
+    intake.offerDatagram(msg(1, 'udp'));
+    intake.offerDatagram(msg(2, 'udp'));
+    expect(woken).toBe(1);
+    // A message is waiting: woken at once.
+    intake.onNextMessage(wake);
+    expect(woken).toBe(2);
+    intake.take();
+    intake.take();
+    const withdraw = intake.onNextMessage(wake);
+    withdraw();
+    intake.offerFrame(msg(3));
+    expect(woken).toBe(2);
+  });
+});
