@@ -56,6 +56,8 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly cwd: string;
   readonly setDebug?: (level: number) => void;
+  /** Reopens the --log file (SEC open_logfile on SIGHUP, SIGABRT and SIGUSR2). */
+  readonly reopenLog?: () => void;
   /** The command line and SECRC status as SEC shows them in dumps. */
   readonly commandLine?: string;
   readonly rcFile?: string;
@@ -232,10 +234,15 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
     tail: options.tail,
     cleantime: options.cleantime,
     intevents: options.intevents,
-    closeOutputs: () => outputs.closeAll(),
+    closeOutputs: () => {
+      // SIG-USR2: log rotation; the log file is reopened too.
+      outputs.closeAll();
+      deps.reopenLog?.();
+    },
     restart: (mode) => {
       // SIG-HUP / SIG-ABRT: close outputs, (HUP) stop children, re-read rules, reopen inputs at EOF.
       outputs.closeAll();
+      deps.reopenLog?.();
       if (mode === 'full' && options.childterm) processes.terminateAll();
       // SEC re-reads its options and SECRC file too; the --conf and --input patterns may change.
       const fresh = deps.reparse?.() ?? options;

@@ -107,6 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     logger,
     cwd: io.cwd,
     setDebug: (level) => logger.setDebug(level),
+    reopenLog: () => logger.reopen(),
     commandLine: parsed.commandLine,
     reparse: () => parseCommandLine(args, { SECRC: io.env.SECRC }).options,
     rcFile: parsed.rcFile,

@@ -26,6 +26,26 @@ describe('logging (OPT-log, OPT-debug, OPT-syslog)', () => {
     expect(err).toEqual(['an error\n']);
   });
 
+  it('keeps the log file open and reopens it after rotation (SIG-USR2), as SEC open_logfile', async () => {
+    const { renameSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'syscorr-log-'));
+    const file = join(dir, 'sec.log');
+    let now = 100;
+    const logger = createLogger({ debug: 6, file, stderr: null, stderrLevel: 0, now: () => now });
+    logger.log(4, 'before rotation');
+    renameSync(file, `${file}.1`);
+    // Still open: the line goes to the renamed file until the logger is told to reopen.
+    logger.log(4, 'still the old file');
+    logger.reopen();
+    now = 101;
+    logger.log(4, 'after rotation');
+    const old = readFileSync(`${file}.1`, 'latin1');
+    expect(old).toMatch(/: before rotation\n.*: still the old file\n$/);
+    expect(readFileSync(file, 'latin1')).toMatch(
+      /^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}: after rotation\n$/,
+    );
+  });
+
   it('maps SEC levels and facilities to syslog priorities', () => {
     expect(facilityNumber('LOCAL3')).toBe(19);
     expect(facilityNumber('bogus')).toBeUndefined();
