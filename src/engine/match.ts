@@ -37,8 +37,12 @@ function regexpValues(
   const m = regex.exec(text);
   if (m === null) return NO_MATCH;
   // PT-regexp-nogroup: Perl's list-context match returns (1) when the regex has no groups.
-  const numbered: (string | undefined)[] =
-    regex.groupCount === 0 ? [text, '1'] : [text, ...m.groups.slice(1)];
+  let numbered: (string | undefined)[];
+  if (regex.groupCount === 0) numbered = [text, '1'];
+  else {
+    numbered = m.groups;
+    numbered[0] = text; // exec's groups are fresh per call: $0 becomes the whole text in place
+  }
   const named: Record<string, string | undefined> =
     input.fields === undefined ? { ...m.named } : { ...input.fields, ...m.named };
   named._inputsrc = input.buffers.inputsrc(p.lines);

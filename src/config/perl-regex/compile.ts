@@ -66,6 +66,8 @@ class CompiledPerlRegex implements PerlRegex {
   readonly names: readonly string[];
   readonly #groupMap: readonly number[];
   readonly #nameGroups: ReadonlyArray<readonly [string, readonly number[]]>;
+  /** A group named `__proto__` needs a null-prototype object to be an ordinary key. */
+  readonly #protoName: boolean;
 
   constructor(source: string, js: RegExp, parsed: ParsedRegex, groupMap: readonly number[]) {
     this.source = source;
@@ -74,6 +76,7 @@ class CompiledPerlRegex implements PerlRegex {
     this.names = [...parsed.names.keys()];
     this.#groupMap = groupMap;
     this.#nameGroups = [...parsed.names.entries()];
+    this.#protoName = parsed.names.has('__proto__');
   }
 
   exec(subject: string): PerlMatch | null {
@@ -81,7 +84,8 @@ class CompiledPerlRegex implements PerlRegex {
     if (m === null) return null;
     const groups: (string | undefined)[] = [m[0]];
     for (let n = 1; n <= this.groupCount; n++) groups.push(m[this.#groupMap[n] ?? 0]);
-    const named: Record<string, string> = Object.create(null);
+    // A plain object (a null-prototype one is a slow dictionary): readers copy it or use hasOwn.
+    const named: Record<string, string> = this.#protoName ? Object.create(null) : {};
     for (const [name, list] of this.#nameGroups) {
       for (const n of list) {
         const value = groups[n];
