@@ -1,30 +1,14 @@
+import type { ListenerStats } from '../inputs/syslog/types.js';
+
 /**
  * What the collectors read from the objects that own the state, at scrape time. Declared here
  * structurally (the listeners, the engine, the child processes and the mail queue satisfy them
- * as they are), so src/metrics depends on no component's class and tests can use plain objects.
+ * as they are), so src/metrics depends on no component's class and tests can use plain objects;
+ * the listener record is the listeners' own plain data type.
  */
 
-/** One syslog listener's counts since it started (SyslogListeners.stats()). */
-export interface ListenerStatsView {
-  /** The --input value as given: bounded by the configuration. */
-  readonly url: string;
-  readonly transport: 'udp' | 'tcp' | 'tls';
-  readonly received: number;
-  readonly bytes: number;
-  readonly denied: number;
-  readonly rateLimited: number;
-  readonly queueFull: number;
-  readonly oversize: number;
-  readonly framingErrors: number;
-  readonly connectionsAccepted: number;
-  readonly connectionsRejected: number;
-  readonly connectionsDenied: number;
-  readonly connectionsOpen: number;
-  readonly tlsHandshakeFailures: number;
-  readonly tlsSubjectRejected: number;
-  readonly recvBuffer: number | null;
-  readonly kernelDrops: number | null;
-}
+/** One syslog listener's counts since it started (SyslogListeners.stats()); its url is bounded by the configuration. */
+export type ListenerStatsView = ListenerStats;
 
 export interface ListenersView {
   stats(): readonly ListenerStatsView[];
