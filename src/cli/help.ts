@@ -32,6 +32,7 @@ export function usageText(): string {
     const pending = spec.status === 'accepted' ? ' (pending)' : '';
     return { left: synopsis(spec), right: `${spec.summary}${defaultNote(spec)}${pending}` };
   });
+  const anyPending = OPTION_FIELDS.some((f) => OPTION_TABLE[f].status === 'accepted');
   const width = Math.max(...rows.map((r) => r.left.length)) + 2;
   const lines = rows.map((r) => `  ${r.left.padEnd(width)}${r.right}`);
   return [
@@ -44,8 +45,12 @@ export function usageText(): string {
     ...lines,
     '',
     'The file named by the SECRC environment variable holds more options, one per line.',
-    'Options marked (pending) are accepted and checked; they take effect once the part of',
-    'syscorr they belong to (engine, listeners, metrics, mail) is built.',
+    ...(anyPending
+      ? [
+          'Options marked (pending) are accepted and checked; they take effect once the part of',
+          'syscorr they belong to is built.',
+        ]
+      : []),
     '',
   ].join('\n');
 }

@@ -46,6 +46,12 @@ describe('--help marks what is pending', () => {
     expect(text).not.toMatch(/--\[no\]tail .*\(pending\)/);
   });
 
+  it('explains (pending) only while some option is pending (none is now)', () => {
+    const text = usageText();
+    expect(OPTION_FIELDS.filter((f) => OPTION_TABLE[f].status === 'accepted')).toEqual([]);
+    expect(text).not.toContain('(pending)');
+  });
+
   it('names the same version as package.json', async () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version: string;
