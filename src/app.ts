@@ -13,7 +13,8 @@ import { InputSet } from './inputs/index.js';
 import { planListeners } from './inputs/listener-plan.js';
 import { type NetworkSourceOptions, toEvent } from './inputs/network-source.js';
 import { SyslogListeners } from './inputs/syslog/index.js';
-import { Metrics, NO_TELEMETRY, type SyslogTelemetry } from './metrics/index.js';
+import { metricsEndpoint } from './metrics/endpoint.js';
+import { NO_TELEMETRY, type SyslogTelemetry } from './metrics/telemetry.js';
 import { Outputs, Processes } from './outputs/index.js';
 import { createMail, mailSettings } from './outputs/mail/index.js';
 import { ConfigReloader } from './reload.js';
@@ -129,7 +130,14 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   // Issue 6: the emitters exist first so every component is built with them; the endpoint binds
   // once the listeners are up. On by default with listeners (appliance), off for runs over files.
   const hasListeners = options.input.some((i) => i.kind !== 'file');
-  const metrics = Metrics.create(options.metrics, hasListeners, { logger, now: () => clock.now() });
+  // prom-client (~40 ms of start-up) is loaded only when metrics will be served.
+  const metrics =
+    metricsEndpoint(options.metrics, hasListeners) === null
+      ? null
+      : (await import('./metrics/index.js')).Metrics.create(options.metrics, hasListeners, {
+          logger,
+          now: () => clock.now(),
+        });
   metrics?.telemetry.configLoaded(config.ok);
   const telemetry = metrics?.telemetry ?? NO_TELEMETRY;
   // syscorr-mail: SMTP from --smtp / SYSCORR_SMTP_URL[_FILE], else mail goes to the log.
