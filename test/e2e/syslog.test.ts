@@ -15,10 +15,11 @@ interface Running {
   port: (transport: string) => Promise<number>;
 }
 
-/** Starts syscorr with listeners on port 0 and learns the bound ports from its log. */
+/** Starts syscorr with listeners on port 0 and learns the bound ports from its log (metrics off unless args name --metrics). */
 function start(args: string[], dir: string): Running {
   const log = join(dir, 'syscorr.log');
-  const child = spawn(process.execPath, [MAIN, ...args, `--log=${log}`, '--poll-timeout=0.05', '--nometrics'], {
+  const metrics = args.some((a) => a.startsWith('--metrics=')) ? [] : ['--nometrics'];
+  const child = spawn(process.execPath, [MAIN, ...args, `--log=${log}`, '--poll-timeout=0.05', ...metrics], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let out = '';
@@ -193,3 +194,102 @@ it('a listener setting that does not parse is reported with the listener and the
   );
   expect(r.stderr).toContain("'udp://127.0.0.1:5514?rcvbuf=huge': rcvbuf needs a size in bytes");
 });
+
+describeWithProgram(
+  'openssl',
+  'a TLS listener configured on the command line (RFC 5425, issue 5)',
+  (openssl) => {
+    it('reads cert/key/ca/subject from the URL: an allowed client is heard, another subject is refused and counted', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'syscorr-tls-'));
+      const f = (name: string) => join(dir, name);
+      const ssl = (...args: string[]) => spawnSync(openssl, args, { stdio: 'ignore' });
+      const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+      ssl(
+        'req',
+        '-x509',
+        ...ec,
+        '-keyout',
+        f('ca.key'),
+        '-out',
+        f('ca.crt'),
+        '-subj',
+        '/CN=test CA',
+        '-days',
+        '2',
+      );
+      for (const name of ['server', 'rtr1', 'rtr2']) {
+        ssl(
+          'req',
+          '-new',
+          ...ec,
+          '-keyout',
+          f(`${name}.key`),
+          '-out',
+          f(`${name}.csr`),
+          '-subj',
+          `/CN=${name}`,
+        );
+        ssl(
+          'x509',
+          '-req',
+          '-in',
+          f(`${name}.csr`),
+          '-CA',
+          f('ca.crt'),
+          '-CAkey',
+          f('ca.key'),
+          '-CAcreateserial',
+          '-out',
+          f(`${name}.crt`),
+          '-days',
+          '2',
+        );
+      }
+      writeFileSync(
+        f('r.sec'),
+        'type=Single\nptype=RegExp\npattern=link down\ndesc=d\naction=write - $+{_host} $+{_inputsrc}\n',
+      );
+      const metricsPort = await new Promise<number>((resolve) => {
+        const s = createSocket('udp4');
+        s.bind(0, '127.0.0.1', () => {
+          const p = s.address().port;
+          s.close(() => resolve(p));
+        });
+      });
+      const url = `tls://127.0.0.1:0?cert=${f('server.crt')}&key=${f('server.key')}&ca=${f('ca.crt')}&subject=rtr1`;
+      const run2 = start(
+        [`--conf=${f('r.sec')}`, `--input=${url}`, `--metrics=127.0.0.1:${metricsPort}`],
+        dir,
+      );
+      try {
+        const port = await run2.port('tls');
+        const { connect } = await import('node:tls');
+        const send = (name: string, host: string) =>
+          new Promise<void>((resolve) => {
+            const s = connect({
+              host: '127.0.0.1',
+              port,
+              ca: readFileSync(f('ca.crt')),
+              cert: readFileSync(f(`${name}.crt`)),
+              key: readFileSync(f(`${name}.key`)),
+              checkServerIdentity: () => undefined,
+            });
+            s.on('error', () => resolve());
+            s.on('close', () => resolve());
+            s.on('secureConnect', () => s.end(`<187>Nov 28 10:00:00 ${host} LINK: Gi0/1 link down\n`));
+          });
+        await send('rtr2', 'refused-host');
+        await send('rtr1', 'allowed-host');
+        await expect.poll(run2.out, { timeout: 8000 }).toContain('allowed-host');
+        expect(run2.out()).not.toContain('refused-host');
+        expect(run2.out().trim()).toBe(`allowed-host ${url}`);
+        const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+        expect(metrics).toMatch(
+          /syscorr_syslog_tls_handshake_failures_total\{[^}]*reason="subject"[^}]*\} 1/,
+        );
+      } finally {
+        run2.child.kill('SIGTERM');
+      }
+    });
+  },
+);
