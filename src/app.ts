@@ -6,15 +6,14 @@ import type { Config } from './config/load.js';
 import { dumpState } from './dump.js';
 import { renderDump, writeDump } from './engine/dump/index.js';
 import { automaticBufsize, Engine } from './engine/engine.js';
-import type { EngineEvent } from './engine/event.js';
-import { type LineSource, MainLoop } from './engine/loop.js';
-import { processZone, type TimeZone } from './engine/variables/index.js';
+import { MainLoop } from './engine/loop.js';
+import { processZone } from './engine/variables/index.js';
 import { InputSet } from './inputs/index.js';
+import { fileInputs, lineSource } from './inputs/line-source.js';
 import { planListeners } from './inputs/listener-plan.js';
-import { type NetworkSourceOptions, toEvent } from './inputs/network-source.js';
 import { SyslogListeners } from './inputs/syslog/index.js';
 import { metricsEndpoint } from './metrics/endpoint.js';
-import { NO_TELEMETRY, type SyslogTelemetry } from './metrics/telemetry.js';
+import { NO_TELEMETRY } from './metrics/telemetry.js';
 import { Outputs, Processes } from './outputs/index.js';
 import { createMail, mailSettings } from './outputs/mail/index.js';
 import { ConfigReloader } from './reload.js';
@@ -64,56 +63,6 @@ export interface AppDeps {
   readonly rcFile?: string;
   /** Parses the command line and SECRC again (SIG-HUP, SIG-ABRT). */
   readonly reparse?: () => SecOptions;
-}
-
-/** The --input patterns that are files or stdin (network listeners are separate inputs). */
-function fileInputs(options: SecOptions): { pattern: string; context: string | null }[] {
-  return options.input
-    .filter((i) => i.kind === 'file')
-    .map((i) => ({ pattern: i.pattern, context: i.context }));
-}
-
-/**
- * Adapts file/stdin inputs and syslog listeners to the loop's LineSource; the two kinds take
- * turns so neither a busy log file nor a flood of datagrams starves the other.
- */
-function lineSource(
-  inputs: InputSet,
-  listeners: SyslogListeners | null,
-  render: ReadonlyMap<string, NetworkSourceOptions>,
-  zone: TimeZone,
-  telemetry: SyslogTelemetry,
-): LineSource & { readonly receivedAt: number | null } {
-  let networkFirst = false;
-  // Issue 6: when the last event returned was received (performance.now() ms); null for files.
-  let receivedAt: number | null = null;
-  const fallback: NetworkSourceOptions = { format: 'classic', zone };
-  const fromNetwork = (now: number): EngineEvent | null => {
-    const m = listeners?.next() ?? null;
-    receivedAt = m?.receivedAt ?? null;
-    return m === null ? null : toEvent(m, now, render.get(m.listener) ?? fallback, telemetry);
-  };
-  const fromFiles = (now: number): EngineEvent | null => {
-    const l = inputs.next(now);
-    receivedAt = null;
-    return l === null ? null : { line: l.line, source: l.source, context: l.context };
-  };
-  return {
-    get receivedAt() {
-      return receivedAt;
-    },
-    next(now: number): EngineEvent | null {
-      networkFirst = !networkFirst;
-      return networkFirst ? (fromNetwork(now) ?? fromFiles(now)) : (fromFiles(now) ?? fromNetwork(now));
-    },
-    get exhausted() {
-      // Listeners never reach EOF: with any of them, --notail runs until SIGTERM.
-      return inputs.exhausted && listeners === null;
-    },
-    get sawData() {
-      return inputs.sawData;
-    },
-  };
 }
 
 /**

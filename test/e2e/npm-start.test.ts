@@ -27,7 +27,9 @@ it('with no options, syscorr listens on 5514, serves metrics on 8514 and alerts 
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   try {
-    await expect.poll(() => err, { timeout: 15_000 }).toContain('Serving metrics on http://0.0.0.0:8514/metrics');
+    await expect
+      .poll(() => err, { timeout: 15_000 })
+      .toContain('Serving metrics on http://0.0.0.0:8514/metrics');
     expect(err).toMatch(/rule\(s\) loaded from 8 file\(s\); 0 error\(s\)/);
     expect(err).toContain('Listening on udp://0.0.0.0:5514');
     expect(err).toContain('Listening on tcp://0.0.0.0:5514');
@@ -36,16 +38,22 @@ it('with no options, syscorr listens on 5514, serves metrics on 8514 and alerts 
     const socket = createSocket('udp4');
     for (let i = 0; i < 10; i++) {
       const line = `<38>Nov 28 10:00:0${i} bastion sshd[4711]: Failed password for root from 203.0.113.9 port 40${i} ssh2`;
-      await new Promise<void>((resolve) => socket.send(Buffer.from(line), 5514, '127.0.0.1', () => resolve()));
+      await new Promise<void>((resolve) =>
+        socket.send(Buffer.from(line), 5514, '127.0.0.1', () => resolve()),
+      );
     }
     socket.close();
     await expect
       .poll(() => out, { timeout: 10_000 })
       .toContain('ALERT SSH brute force from 203.0.113.9: 10 failed logins within 60 s');
     // No SMTP configured: the alert mail is written to the log.
-    await expect.poll(() => err, { timeout: 10_000 }).toContain("to root, subject 'SSH brute force from 203.0.113.9'");
+    await expect
+      .poll(() => err, { timeout: 10_000 })
+      .toContain("to root, subject 'SSH brute force from 203.0.113.9'");
     const metrics = await (await fetch('http://127.0.0.1:8514/metrics')).text();
-    expect(metrics).toContain('syscorr_syslog_messages_received_total{listener="udp://0.0.0.0:5514",transport="udp"} 10');
+    expect(metrics).toContain(
+      'syscorr_syslog_messages_received_total{listener="udp://0.0.0.0:5514",transport="udp"} 10',
+    );
   } finally {
     child.kill('SIGTERM');
   }

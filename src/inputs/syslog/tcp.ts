@@ -136,7 +136,10 @@ export class TcpListener implements Listener {
         count(ctx, 'framingErrors');
         if (!conn.loggedFraming) {
           conn.loggedFraming = true;
-          ctx.logger.log(4, `${ctx.spec.url}: connection from ${conn.peer}:${conn.port} closed inside a frame`);
+          ctx.logger.log(
+            4,
+            `${ctx.spec.url}: connection from ${conn.peer}:${conn.port} closed inside a frame`,
+          );
         }
       } else if (frame.truncated) {
         count(ctx, 'oversize');
