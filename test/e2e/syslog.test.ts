@@ -249,18 +249,9 @@ describeWithProgram(
         f('r.sec'),
         'type=Single\nptype=RegExp\npattern=link down\ndesc=d\naction=write - $+{_host} $+{_inputsrc}\n',
       );
-      const metricsPort = await new Promise<number>((resolve) => {
-        const s = createSocket('udp4');
-        s.bind(0, '127.0.0.1', () => {
-          const p = s.address().port;
-          s.close(() => resolve(p));
-        });
-      });
       const url = `tls://127.0.0.1:0?cert=${f('server.crt')}&key=${f('server.key')}&ca=${f('ca.crt')}&subject=rtr1`;
-      const run2 = start(
-        [`--conf=${f('r.sec')}`, `--input=${url}`, `--metrics=127.0.0.1:${metricsPort}`],
-        dir,
-      );
+      // Metrics on port 0: the kernel picks a free one and the log names it.
+      const run2 = start([`--conf=${f('r.sec')}`, `--input=${url}`, '--metrics=127.0.0.1:0'], dir);
       try {
         const port = await run2.port('tls');
         const { connect } = await import('node:tls');
@@ -283,7 +274,9 @@ describeWithProgram(
         await expect.poll(run2.out, { timeout: 8000 }).toContain('allowed-host');
         expect(run2.out()).not.toContain('refused-host');
         expect(run2.out().trim()).toBe(`allowed-host ${url}`);
-        const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+        const served = /Serving metrics on (http:\/\/\S+)/.exec(readFileSafe(join(dir, 'syscorr.log')))?.[1];
+        expect(served).toBeDefined();
+        const metrics = await (await fetch(served ?? '')).text();
         expect(metrics).toMatch(
           /syscorr_syslog_tls_handshake_failures_total\{[^}]*reason="subject"[^}]*\} 1/,
         );
