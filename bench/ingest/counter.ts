@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 
 /** How many messages a receiver has handled so far. */
 export interface Counter {
@@ -81,21 +81,8 @@ export class MetricsCounter implements Counter {
   }
 }
 
-/** Datagrams the kernel dropped for the UDP socket bound to 127.0.0.1:port (/proc/net/udp). */
-export function udpKernelDrops(port: number, table = '/proc/net/udp'): number | null {
-  let text: string;
-  try {
-    text = readFileSync(table, 'utf8');
-  } catch {
-    return null;
-  }
-  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  for (const line of text.split('\n').slice(1)) {
-    const cols = line.trim().split(/\s+/);
-    if (cols[1] === local) return Number(cols[cols.length - 1]);
-  }
-  return null;
-}
+/** Datagrams the kernel dropped for a local UDP port (the listeners' own /proc reader). */
+export { kernelUdpDrops as udpKernelDrops } from '../../src/inputs/syslog/udp-drops.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

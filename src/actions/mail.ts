@@ -1,4 +1,5 @@
 import type { Command } from './ports.js';
+import { reportText } from './report-text.js';
 import { type HandlerTable, LOG, type RunContext } from './run-context.js';
 
 /**
@@ -24,14 +25,8 @@ export const MAIL_HANDLERS = {
     const to = cx.expand(a, a.to);
     const subject = cx.expand(a, a.subject);
     cx.log(LOG.info, `Mailing the event store of context '${context}' to ${to}`);
-    const lines = cx.ports.contexts.lines(context);
-    if (lines === undefined) {
-      cx.log(LOG.warn, `Context '${context}' does not exist, can't report`);
-    } else if (lines.length === 0) {
-      cx.log(LOG.debug, `Event store of context '${context}' is empty, nothing to report`);
-    } else {
-      sendMail(cx, { to: [to], subject, body: lines.map((line) => `${line}\n`).join('') });
-    }
+    const body = reportText(context, cx);
+    if (body !== null) sendMail(cx, { to: [to], subject, body });
     return 1;
   },
 } as const satisfies HandlerTable<'mail' | 'mailreport'>;

@@ -1,5 +1,6 @@
 import { pipeOrMail } from './mail.js';
 import type { Command } from './ports.js';
+import { reportText } from './report-text.js';
 import { type HandlerTable, LOG, type RunContext } from './run-context.js';
 
 /**
@@ -105,12 +106,6 @@ function expandArgv(argv: readonly string[], cx: RunContext): string[] {
 }
 
 function report(context: string, command: Command | null, cx: RunContext): void {
-  const lines = cx.ports.contexts.lines(context);
-  if (lines === undefined) {
-    cx.log(LOG.warn, `Context '${context}' does not exist, can't report`);
-  } else if (lines.length === 0) {
-    cx.log(LOG.debug, `Event store of context '${context}' is empty, nothing to report`);
-  } else {
-    pipeOrMail(cx, command, lines.map((line) => `${line}\n`).join(''));
-  }
+  const text = reportText(context, cx);
+  if (text !== null) pipeOrMail(cx, command, text);
 }

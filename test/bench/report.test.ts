@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstDifference } from '../../bench/engine/compare.js';
 import { sizeFor } from '../../bench/engine/runner.js';
-import { parseMetric, udpKernelDrops } from '../../bench/ingest/counter.js';
+import { parseMetric } from '../../bench/ingest/counter.js';
 import { fixedSize, octetCountedFrames } from '../../bench/ingest/messages.js';
 import { parseSendSummary } from '../../bench/ingest/sender.js';
 import { type RateStep, summarize } from '../../bench/ingest/udp-rate.js';
@@ -12,6 +9,7 @@ import type { Machine } from '../../bench/machine.js';
 import { parseBenchArgs, SECTIONS } from '../../bench/options.js';
 import { markdownTable, renderReport } from '../../bench/report.js';
 import { fmt, measure, percentile, ratio } from '../../bench/stats.js';
+import { parseUdpDrops } from '../../src/inputs/syslog/udp-drops.js';
 
 const machine: Machine = {
   cpu: 'Test CPU',
@@ -142,21 +140,15 @@ describe('bench ingest helpers', () => {
     expect(parseMetric(text, 'syscorr_missing_total')).toBeNull();
   });
 
-  it('reads the kernel drop count of a UDP port from a /proc/net/udp table', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
-    const table = join(dir, 'udp');
-    writeFileSync(
-      table,
-      [
-        '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops',
-        '  1: 0100007F:3CDA 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1 2 0000000000000000 17',
-        '  2: 0100007F:3CDB 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1 2 0000000000000000 0',
-      ].join('\n'),
-    );
-    expect(udpKernelDrops(0x3cda, table)).toBe(17);
-    expect(udpKernelDrops(0x3cdb, table)).toBe(0);
-    expect(udpKernelDrops(1, table)).toBeNull();
-    rmSync(dir, { recursive: true, force: true });
+  it('reads the kernel drop count of a UDP port from a /proc/net/udp table (the shared reader)', () => {
+    const table = [
+      '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops',
+      '  1: 0100007F:3CDA 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1 2 0000000000000000 17',
+      '  2: 0100007F:3CDB 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1 2 0000000000000000 0',
+    ].join('\n');
+    expect(parseUdpDrops(table, 0x3cda)).toBe(17);
+    expect(parseUdpDrops(table, 0x3cdb)).toBe(0);
+    expect(parseUdpDrops(table, 1)).toBeNull();
   });
 
   it('keeps the best pass and the lowest failure above it, and flags noise and a limited sender', () => {

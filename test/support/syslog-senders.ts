@@ -1,5 +1,4 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 
 /**
@@ -79,21 +78,8 @@ export function resetConnection(socket: Socket): Promise<void> {
 }
 
 /**
- * Datagrams the kernel dropped for the UDP socket bound to 127.0.0.1:port (the last column of
- * /proc/net/udp), or null when the table cannot be read (not Linux). The receiver's own drops
- * count is what tells a lossy test run from a receiver that lost messages.
+ * Datagrams the kernel dropped for a local UDP port (the listeners' own /proc/net/udp{,6}
+ * reader), or null when unknown. The receiver's own drops count is what tells a lossy test run
+ * from a receiver that lost messages.
  */
-export function udpKernelDrops(port: number, table = '/proc/net/udp'): number | null {
-  let text: string;
-  try {
-    text = readFileSync(table, 'latin1');
-  } catch {
-    return null;
-  }
-  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  for (const line of text.split('\n').slice(1)) {
-    const cols = line.trim().split(/\s+/);
-    if (cols[1] === local) return Number(cols[cols.length - 1]);
-  }
-  return null;
-}
+export { kernelUdpDrops as udpKernelDrops } from '../../src/inputs/syslog/udp-drops.js';

@@ -1,4 +1,4 @@
-import type { RawMessage, Transport } from './types.js';
+import type { RawMessage } from './types.js';
 
 /**
  * Where every listener leaves its messages for the engine, and the flow control around it
@@ -23,16 +23,12 @@ export interface IntakeOptions {
   readonly lowWater: number;
 }
 
-/** Named counters; each `add` also counts under `<transport>.<name>`. */
+/** Named counters (one set per listener, plus the intake's own `pauses`). */
 export class Counters {
   readonly #values = new Map<string, number>();
 
-  add(name: string, transport: Transport | null, n = 1): void {
+  add(name: string, n = 1): void {
     this.#values.set(name, (this.#values.get(name) ?? 0) + n);
-    if (transport !== null) {
-      const key = `${transport}.${name}`;
-      this.#values.set(key, (this.#values.get(key) ?? 0) + n);
-    }
   }
 
   get(name: string): number {
@@ -72,10 +68,8 @@ export class Intake {
 
   /** Queues a datagram unless the queue is full (then counts queueFull and returns false). */
   offerDatagram(msg: RawMessage): boolean {
-    if (this.queued >= this.#opts.queueLimit) {
-      this.counters.add('queueFull', msg.transport);
-      return false;
-    }
+    // A refused datagram is counted by its listener (queueFull), as is every accepted message.
+    if (this.queued >= this.#opts.queueLimit) return false;
     this.#accept(msg);
     return true;
   }
@@ -85,7 +79,7 @@ export class Intake {
     this.#accept(msg);
     if (!this.#paused && this.queued >= this.#opts.highWater) {
       this.#paused = true;
-      this.counters.add('pauses', null);
+      this.counters.add('pauses');
       for (const s of this.#streams) s.pause();
     }
   }
@@ -140,7 +134,5 @@ export class Intake {
       this.#waiter = null;
       waiter();
     }
-    this.counters.add('received', msg.transport);
-    this.counters.add('bytes', msg.transport, msg.bytes.length);
   }
 }

@@ -46,18 +46,17 @@ export function withinRate(ctx: ListenerContext, peer: string): boolean {
   return false;
 }
 
-/** Counts an event of this listener, in its own counters and in the totals by transport. */
+/** Counts an event of this listener (SyslogListeners sums the listeners for its totals). */
 export function count(ctx: ListenerContext, name: string, n = 1): void {
-  ctx.counters.add(name, null, n);
-  ctx.intake.counters.add(name, ctx.spec.transport, n);
+  ctx.counters.add(name, n);
 }
 
 /** A message the intake took (received, bytes) or, for a datagram, refused (queueFull). */
 export function countOffered(ctx: ListenerContext, msg: RawMessage, accepted: boolean): void {
   if (accepted) {
-    ctx.counters.add('received', null);
-    ctx.counters.add('bytes', null, msg.bytes.length);
-  } else ctx.counters.add('queueFull', null);
+    ctx.counters.add('received');
+    ctx.counters.add('bytes', msg.bytes.length);
+  } else ctx.counters.add('queueFull');
 }
 
 export function rawMessage(

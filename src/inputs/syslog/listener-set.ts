@@ -119,9 +119,20 @@ export class SyslogListeners {
    * tlsSubjectRejected, pauses, queued; most also as `udp.x`, `tcp.x`, `tls.x`.
    */
   counters(): Readonly<Record<string, number>> {
+    // The totals are the listeners' own counts summed, each also under `<transport>.<name>`.
+    const totals: Record<string, number> = { ...this.#intake.counters.snapshot() };
+    const add = (key: string, n: number): void => {
+      totals[key] = (totals[key] ?? 0) + n;
+    };
     let open = 0;
-    for (const l of this.#listeners) open += openConnections(l.listener);
-    return Object.freeze({ ...this.#intake.counters.snapshot(), connectionsOpen: open, queued: this.queued });
+    for (const l of this.#listeners) {
+      open += openConnections(l.listener);
+      for (const [name, n] of Object.entries(l.counters.snapshot())) {
+        add(name, n);
+        add(`${l.spec.transport}.${name}`, n);
+      }
+    }
+    return Object.freeze({ ...totals, connectionsOpen: open, queued: this.queued });
   }
 
   /** One record per started listener, read when asked (kernel drops from /proc each time). */
