@@ -11,7 +11,8 @@ import { processZone } from './engine/variables/index.js';
 import { InputSet } from './inputs/index.js';
 import { fileInputs, lineSource } from './inputs/line-source.js';
 import { planListeners } from './inputs/listener-plan.js';
-import { SyslogListeners } from './inputs/syslog/index.js';
+import type { NetworkInput } from './inputs/network-input.js';
+import { networkInput } from './inputs/network-setup.js';
 import { metricsEndpoint } from './metrics/endpoint.js';
 import { NO_TELEMETRY } from './metrics/telemetry.js';
 import { Outputs, Processes } from './outputs/index.js';
@@ -31,7 +32,7 @@ function handledSignals(): NodeJS.Signals[] {
  * SEC's sleep when no input had data (OPT-poll-timeout), cut short when a syslog message arrives:
  * a network event should not wait up to --poll-timeout (0.1 s by default) for the loop.
  */
-function idleWait(ms: number, listeners: SyslogListeners | null): Promise<void> {
+function idleWait(ms: number, listeners: NetworkInput | null): Promise<void> {
   if (listeners === null) return sleep(ms);
   return new Promise((resolve) => {
     let cancel = (): void => {};
@@ -152,9 +153,9 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
     inputs.close();
     return 1;
   }
-  let listeners: SyslogListeners | null = null;
+  let listeners: NetworkInput | null = null;
   if (plan.specs.length > 0) {
-    listeners = new SyslogListeners(plan.specs, {}, { logger });
+    listeners = networkInput(options, plan, zone, { logger, telemetry });
     try {
       await listeners.start();
     } catch (err) {
@@ -178,7 +179,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
     await listeners?.close();
     return 1;
   }
-  const source = lineSource(inputs, listeners, plan.render, zone, telemetry);
+  const source = lineSource(inputs, listeners);
   const loop = new MainLoop(engine, source, processes, clock, {
     // Issue 6: events by kind and, for network messages, receipt → rules done.
     processed:
@@ -269,8 +270,8 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   inputs.close();
   await listeners?.close();
   // Issue 6: what is still queued will not be processed (stage shutdown).
-  for (let m = listeners?.next() ?? null; m !== null; m = listeners?.next() ?? null)
-    metrics?.telemetry.droppedAtShutdown(m.listener);
+  for (let l = listeners?.discard() ?? null; l !== null; l = listeners?.discard() ?? null)
+    metrics?.telemetry.droppedAtShutdown(l);
   // syscorr-mail: pending mails get a bounded time to go out; the rest are dropped and counted.
   await mail.mailer.close(MAIL_FLUSH_MS);
   await metrics?.close();

@@ -290,6 +290,17 @@ export const OPTION_TABLE = {
     arg: 'HOST:PORT',
     summary: 'serve Prometheus metrics on HOST:PORT (on at 0.0.0.0:8514 with listeners; --nometrics: off)',
   },
+  networkThread: {
+    name: 'network-thread',
+    aliases: [],
+    kind: 'negatable',
+    default: true,
+    checks: [],
+    feature: 'syscorr-network-thread',
+    origin: 'syscorr',
+    status: 'implemented',
+    summary: 'receive and parse syslog on a thread of its own (--nonetwork-thread: on the engine thread)',
+  },
   smtp: {
     name: 'smtp',
     aliases: [],

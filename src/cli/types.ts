@@ -73,6 +73,8 @@ export interface SecOptions {
    * the process has syslog listeners, else off); false with `--nometrics`.
    */
   metrics: string | false | null;
+  /** syscorr: syslog listeners receive and parse on a thread of their own (issue 7); false with `--nonetwork-thread`. */
+  networkThread: boolean;
   /** syscorr: the mail transport URL (`smtp://…` or `smtps://…`); null means the default transport. */
   smtp: string | null;
   /** syscorr: `--mail-from`, the sender of mail; null when not given (docs/mail.md). */

@@ -236,7 +236,7 @@ export class Engine implements EnginePort {
     if (this.#opts.intcontexts) {
       intName = event.context ?? (event.source === null ? SYNTHETIC_CONTEXT : `_FILE_EVENT_${event.source}`);
     }
-    this.#run(event.line, event.source, intName, now, event.fields);
+    this.#run(event.line, event.source, intName, now, event);
   }
 
   /** IE-events: SEC_STARTUP etc. are matched at once with context SEC_INTERNAL_EVENT, not queued. */
@@ -249,7 +249,7 @@ export class Engine implements EnginePort {
     source: string | null,
     intName: string | undefined,
     now: number,
-    fields?: Readonly<Record<string, string>>,
+    event?: EngineEvent,
   ): void {
     this.#intContext = intName;
     if (intName !== undefined) this.contexts.setInternal(intName);
@@ -260,7 +260,7 @@ export class Engine implements EnginePort {
       cache: this.#cache,
       lookup: this.#lookup,
       intContext: intName,
-      fields,
+      event,
     };
     this.#input = input;
     this.#now = now;

@@ -1,6 +1,7 @@
 import type { Pattern, VarMapItem } from '../config/rules/types.js';
 import type { MatchValues } from '../config/template/index.js';
 import type { InputBuffers } from './buffers.js';
+import type { EngineEvent } from './event.js';
 
 /** Per-event match cache (MC-life): cleared before every event, shared by every rule and file. */
 export type MatchCache = Map<string, MatchValues>;
@@ -15,8 +16,11 @@ export interface MatchInput {
    * this one lookup, so substitution anywhere sees the cache without extra wrapping.
    */
   readonly lookup?: (entry: string, name: string) => string | undefined;
-  /** The syslog fields of the current event, added to the named match variables. */
-  readonly fields?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The current event, for its syslog fields, added to the named match variables; read only on a
+   * match (a network event may take them out of its batch only then).
+   */
+  readonly event?: EngineEvent | undefined;
 }
 
 /** No match. */
@@ -43,8 +47,9 @@ function regexpValues(
     numbered = m.groups;
     numbered[0] = text; // exec's groups are fresh per call: $0 becomes the whole text in place
   }
+  const fields = input.event?.fields;
   const named: Record<string, string | undefined> =
-    input.fields === undefined ? { ...m.named } : { ...input.fields, ...m.named };
+    fields === undefined ? { ...m.named } : { ...fields, ...m.named };
   named._inputsrc = input.buffers.inputsrc(p.lines);
   named._intcontext = input.intContext;
   const values: MatchValues = { numbered, named, cache: input.lookup };
@@ -104,7 +109,11 @@ export function matchPattern(p: Pattern, varmap: readonly VarMapItem[], input: M
 function nregexpValues(lines: number, text: string, input: MatchInput): MatchValues {
   return {
     numbered: [text],
-    named: { ...input.fields, _inputsrc: input.buffers.inputsrc(lines), _intcontext: input.intContext },
+    named: {
+      ...input.event?.fields,
+      _inputsrc: input.buffers.inputsrc(lines),
+      _intcontext: input.intContext,
+    },
     cache: input.lookup,
   };
 }

@@ -1,11 +1,8 @@
 import type { SecOptions } from '../cli/index.js';
 import type { EngineEvent } from '../engine/event.js';
 import type { LineSource } from '../engine/loop.js';
-import type { TimeZone } from '../engine/variables/index.js';
-import type { SyslogTelemetry } from '../metrics/telemetry.js';
 import type { InputSet } from './input-set.js';
-import { type NetworkSourceOptions, toEvent } from './network-source.js';
-import type { SyslogListeners } from './syslog/index.js';
+import type { NetworkInput } from './network-input.js';
 
 /** The --input patterns that are files or stdin (network listeners are separate inputs). */
 export function fileInputs(options: SecOptions): { pattern: string; context: string | null }[] {
@@ -20,19 +17,15 @@ export function fileInputs(options: SecOptions): { pattern: string; context: str
  */
 export function lineSource(
   inputs: InputSet,
-  listeners: SyslogListeners | null,
-  render: ReadonlyMap<string, NetworkSourceOptions>,
-  zone: TimeZone,
-  telemetry: SyslogTelemetry,
+  network: NetworkInput | null,
 ): LineSource & { readonly receivedAt: number | null } {
   let networkFirst = false;
   // Issue 6: when the last event returned was received (performance.now() ms); null for files.
   let receivedAt: number | null = null;
-  const fallback: NetworkSourceOptions = { format: 'classic', zone };
   const fromNetwork = (now: number): EngineEvent | null => {
-    const m = listeners?.next() ?? null;
+    const m = network?.next(now) ?? null;
     receivedAt = m?.receivedAt ?? null;
-    return m === null ? null : toEvent(m, now, render.get(m.listener) ?? fallback, telemetry);
+    return m === null ? null : m.event;
   };
   const fromFiles = (now: number): EngineEvent | null => {
     const l = inputs.next(now);
@@ -49,7 +42,7 @@ export function lineSource(
     },
     get exhausted() {
       // Listeners never reach EOF: with any of them, --notail runs until SIGTERM.
-      return inputs.exhausted && listeners === null;
+      return inputs.exhausted && network === null;
     },
     get sawData() {
       return inputs.sawData;

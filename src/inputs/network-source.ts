@@ -1,7 +1,13 @@
 import type { EngineEvent } from '../engine/event.js';
 import type { TimeZone } from '../engine/variables/index.js';
 import type { SyslogTelemetry } from '../metrics/telemetry.js';
-import { matchFields, parseSyslog, renderLine } from '../syslog/index.js';
+import {
+  matchFields,
+  parseSyslog,
+  renderLine,
+  type SyslogFormat,
+  type SyslogParseReason,
+} from '../syslog/index.js';
 import type { RawMessage } from './syslog/index.js';
 
 export interface NetworkSourceOptions {
@@ -11,22 +17,38 @@ export interface NetworkSourceOptions {
   readonly zone: TimeZone;
 }
 
+/** What one received message becomes: the event's line and fields, and how it parsed. */
+export interface RenderedMessage {
+  readonly line: string;
+  readonly fields: Record<string, string>;
+  readonly format: SyslogFormat;
+  readonly error: SyslogParseReason | null;
+}
+
 /**
- * One syslog message → one engine event (issue 5): the line in the classic syslog file format
- * so rulesets written for /var/log/messages match unchanged, the parsed fields as reserved match
- * variables, `$+{_inputsrc}` = the listener as given to --input.
+ * One syslog message → the line in the classic syslog file format (so rulesets written for
+ * /var/log/messages match unchanged) and the parsed fields as reserved match variables.
+ * `now` (epoch seconds) is the time written for messages that carry none.
+ */
+export function renderMessage(raw: RawMessage, now: number, opts: NetworkSourceOptions): RenderedMessage {
+  const msg = parseSyslog(raw.bytes, { zone: opts.zone, now });
+  const line = escapeControls(renderLine(msg, { format: opts.format, zone: opts.zone, now, peer: raw.peer }));
+  return { line, fields: matchFields(msg, raw.peer), format: msg.format, error: msg.errorReason };
+}
+
+/**
+ * One syslog message → one engine event (issue 5), `$+{_inputsrc}` = the listener as given to
+ * --input, counted by format and parse-error reason (issue 6).
  */
 export function toEvent(
   raw: RawMessage,
   now: number,
   opts: NetworkSourceOptions,
-  // Counts each message by format and parse-error reason (issue 6).
   telemetry?: SyslogTelemetry,
 ): EngineEvent {
-  const msg = parseSyslog(raw.bytes, { zone: opts.zone, now });
-  telemetry?.syslogParsed(msg.format, msg.errorReason);
-  const line = escapeControls(renderLine(msg, { format: opts.format, zone: opts.zone, now, peer: raw.peer }));
-  return { line, source: raw.listener, context: raw.context, fields: matchFields(msg, raw.peer) };
+  const r = renderMessage(raw, now, opts);
+  telemetry?.syslogParsed(r.format, r.error);
+  return { line: r.line, source: raw.listener, context: raw.context, fields: r.fields };
 }
 
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/g;

@@ -86,6 +86,8 @@ class StreamDeframer implements Deframer {
   #remaining = 0;
   #keep = 0;
   #count = 0;
+  /** Octet counting: digits of the count read so far. */
+  #digits = 0;
   /** LF framing: inside an over-long line, discarding up to its LF. */
   #discarding = false;
   #badCount = false;
@@ -129,7 +131,9 @@ class StreamDeframer implements Deframer {
     if (mode === 'lf' && !this.#discarding && this.#pending.length > 0) {
       return [this.#frame(false, 'lf')];
     }
-    // An octet-counted frame cut short by the end of the stream is kept, flagged truncated.
+    // An octet-counted frame cut short by the end of the stream is kept, flagged truncated
+    // (a count without its SP too: its digits are the frame).
+    if (mode === 'header' && this.#digits > 0) this.#heldDigits();
     if ((mode === 'header' || mode === 'body') && this.#pending.length > 0) {
       return [this.#frame(true, 'octet-counting')];
     }
@@ -148,29 +152,54 @@ class StreamDeframer implements Deframer {
   /** MSG-LEN = NONZERO-DIGIT 0*8DIGIT, then SP. */
   #header(chunk: Uint8Array, i: number): number {
     const b = chunk[i] as number;
-    const digits = this.#pending.length;
+    // The digits are not held: without leading zeros they are exactly String(#count).
+    const digits = this.#digits;
     if (digits === 0 && (b === LF || b === CR)) return i + 1;
     if (b >= ZERO && b <= NINE && !(digits === 0 && b === ZERO) && digits < MAX_DIGITS) {
-      this.#pending.append(chunk, i, i + 1);
+      this.#digits += 1;
       this.#count = this.#count * 10 + (b - ZERO);
       return i + 1;
     }
     if (b === SP && digits > 0) {
-      this.#pending.length = 0;
+      this.#digits = 0;
       this.#remaining = this.#count;
       this.#keep = Math.min(this.#count, this.#max);
       this.#mode = 'body';
       return i + 1;
     }
     // Bad count: the digits read so far begin an LF frame; this byte is read as LF framing.
+    if (digits > 0) this.#heldDigits();
     this.#framing = 'lf';
     this.#mode = 'lf';
     this.#badCount = true;
     return i;
   }
 
+  /** The digits of the count read so far, as bytes held for the frame they begin. */
+  #heldDigits(): void {
+    const text = String(this.#count);
+    const bytes = new Uint8Array(text.length);
+    for (let d = 0; d < text.length; d++) bytes[d] = text.charCodeAt(d);
+    this.#pending.append(bytes, 0, bytes.length);
+    this.#digits = 0;
+  }
+
   #body(chunk: Uint8Array, i: number, out: Frame[]): number {
     const n = Math.min(this.#remaining, chunk.length - i);
+    if (n === this.#remaining && this.#pending.length === 0 && this.#keep === n) {
+      // The common case: the whole frame is in this chunk and fits: one copy, nothing held.
+      out.push({
+        bytes: chunk.slice(i, i + n),
+        truncated: false,
+        framing: 'octet-counting',
+        badOctetCount: false,
+      });
+      this.#keep = 0;
+      this.#remaining = 0;
+      this.#mode = 'header';
+      this.#count = 0;
+      return i + n;
+    }
     const room = this.#keep - this.#pending.length;
     if (room > 0) {
       this.#pending.append(chunk, i, i + Math.min(n, room));
@@ -194,6 +223,11 @@ class StreamDeframer implements Deframer {
       if (nl >= 0) this.#discarding = false;
       return nl < 0 ? stop : nl + 1;
     }
+    if (nl >= 0 && this.#pending.length === 0 && nl - i <= this.#max) {
+      // The common case: a whole line in this chunk: one copy, nothing held.
+      if (nl > i) out.push(this.#direct(chunk.slice(i, nl)));
+      return nl + 1;
+    }
     const room = Math.max(0, this.#max - this.#pending.length);
     if (stop - i > room) {
       this.#pending.append(chunk, i, i + room);
@@ -205,6 +239,12 @@ class StreamDeframer implements Deframer {
     if (nl < 0) return stop;
     if (this.#pending.length > 0) out.push(this.#frame(false, 'lf'));
     return nl + 1;
+  }
+
+  #direct(bytes: Uint8Array): Frame {
+    const badOctetCount = this.#badCount;
+    if (badOctetCount) this.#badCount = false;
+    return { bytes, truncated: false, framing: 'lf', badOctetCount };
   }
 
   #frame(truncated: boolean, framing: Framing): Frame {

@@ -31,7 +31,7 @@ describe('OPT-help and OPT-version texts', () => {
 
   it('marks the syscorr additions and what is implemented here', () => {
     const syscorr = OPTION_FIELDS.filter((f) => OPTION_TABLE[f].origin === 'syscorr');
-    expect(syscorr).toEqual(['metrics', 'smtp', 'mailFrom', 'mailTo']);
+    expect(syscorr).toEqual(['metrics', 'networkThread', 'smtp', 'mailFrom', 'mailTo']);
     const pending = OPTION_FIELDS.filter((f) => OPTION_TABLE[f].status !== 'implemented');
     expect(pending).not.toContain('metrics');
     for (const mail of ['smtp', 'mailFrom', 'mailTo']) expect(pending).not.toContain(mail);

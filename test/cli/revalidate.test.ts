@@ -48,6 +48,7 @@ describe('OPT-* defaults (SEC read_options)', () => {
     ['OPT-help', 'help', false],
     ['OPT-version', 'version', false],
     ['syscorr-metrics', 'metrics', null],
+    ['syscorr-network-thread', 'networkThread', true],
     ['syscorr-smtp', 'smtp', null],
     ['syscorr-smtp', 'mailFrom', null],
     ['syscorr-smtp', 'mailTo', null],
@@ -179,6 +180,13 @@ describe('OPT-revalidate: a bad value is reported and replaced by its default', 
 });
 
 describe('syscorr options (not in SEC)', () => {
+  it('--network-thread is on by default and --nonetwork-thread keeps the listeners on the engine thread', () => {
+    expect(parse().options.networkThread).toBe(true);
+    expect(parse('--nonetwork-thread').options.networkThread).toBe(false);
+    expect(parse('--no-network-thread').options.networkThread).toBe(false);
+    expect(parse('--nonetwork-thread', '--network-thread').options.networkThread).toBe(true);
+  });
+
   it('--metrics takes HOST:PORT, is null when not given, and --nometrics turns it off (false)', () => {
     expect(parse().options.metrics).toBeNull();
     expect(parse('--metrics=127.0.0.1:9100').options.metrics).toBe('127.0.0.1:9100');
@@ -221,6 +229,9 @@ describe('syscorr options (not in SEC)', () => {
     expect(parse('--s=1').problems.map((p) => p.message)).toEqual([
       'Option s is ambiguous (smtp, socket-timeout, socket_timeout, syslog)',
     ]);
-    expect(parse('--no-').problems[0]?.message).toContain('no-keepopen, no-metrics, no-quoting');
+    expect(parse('--no-').problems[0]?.message).toContain(
+      'no-keepopen, no-metrics, no-network-thread, no-quoting',
+    );
+    expect(parse('--nonet').options.networkThread).toBe(false);
   });
 });

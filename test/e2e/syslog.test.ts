@@ -56,45 +56,51 @@ describeWithProgram(
   'logger',
   'syslog from a real client (util-linux logger) into a running syscorr',
   (logger) => {
-    it('UDP RFC 5424 and RFC 3164, TCP with octet counting: rules see the classic line and the fields', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'syscorr-syslog-'));
-      writeFileSync(
-        join(dir, 'r.sec'),
-        'type=Single\nptype=RegExp\npattern=sshd(?:\\[\\d+\\])?: (Failed password for \\S+)\ndesc=d\n' +
-          'action=write - $+{_host}|$+{_app}|$+{_severity}|$+{_facility}|$1|$+{_inputsrc}|$+{_sd_meta_x}\n',
-      );
-      const run = start(
-        [`--conf=${join(dir, 'r.sec')}`, '--input=udp://127.0.0.1:0', '--input=tcp://127.0.0.1:0'],
-        dir,
-      );
-      try {
-        const udp = await run.port('udp');
-        const tcp = await run.port('tcp');
-        const send = (extra: string[], text: string) =>
-          spawnSync(logger, ['-n', '127.0.0.1', '-t', 'sshd', '-p', 'auth.warning', ...extra, text]);
-        send(
-          ['-d', '-P', String(udp), '--rfc5424', '--sd-id', 'meta', '--sd-param', 'x="1"'],
-          'Failed password for root',
+    it.each([
+      ['on the network thread (default)', []],
+      ['on the engine thread (--nonetwork-thread)', ['--nonetwork-thread']],
+    ])(
+      'UDP RFC 5424 and RFC 3164, TCP with octet counting: rules see the classic line and the fields, %s',
+      async (_, mode) => {
+        const dir = mkdtempSync(join(tmpdir(), 'syscorr-syslog-'));
+        writeFileSync(
+          join(dir, 'r.sec'),
+          'type=Single\nptype=RegExp\npattern=sshd(?:\\[\\d+\\])?: (Failed password for \\S+)\ndesc=d\n' +
+            'action=write - $+{_host}|$+{_app}|$+{_severity}|$+{_facility}|$1|$+{_inputsrc}|$+{_sd_meta_x}\n',
         );
-        await expect.poll(run.out, { timeout: 8000 }).toContain('Failed password for root');
-        send(['-d', '-P', String(udp), '--rfc3164'], 'Failed password for alice');
-        await expect.poll(run.out, { timeout: 8000 }).toContain('Failed password for alice');
-        send(['-T', '-P', String(tcp), '--octet-count'], 'Failed password for bob');
-        await expect.poll(run.out, { timeout: 8000 }).toContain('Failed password for bob');
-        const lines = run.out().trim().split('\n');
-        expect(lines[0]).toMatch(
-          /^\S+\|sshd\|warning\|auth\|Failed password for root\|udp:\/\/127\.0\.0\.1:0\|1$/,
+        const run = start(
+          [`--conf=${join(dir, 'r.sec')}`, '--input=udp://127.0.0.1:0', '--input=tcp://127.0.0.1:0', ...mode],
+          dir,
         );
-        expect(lines[1]).toMatch(
-          /^\S+\|sshd\|warning\|auth\|Failed password for alice\|udp:\/\/127\.0\.0\.1:0\|$/,
-        );
-        expect(lines[2]).toMatch(
-          /^\S+\|sshd\|warning\|auth\|Failed password for bob\|tcp:\/\/127\.0\.0\.1:0\|$/,
-        );
-      } finally {
-        run.child.kill('SIGTERM');
-      }
-    });
+        try {
+          const udp = await run.port('udp');
+          const tcp = await run.port('tcp');
+          const send = (extra: string[], text: string) =>
+            spawnSync(logger, ['-n', '127.0.0.1', '-t', 'sshd', '-p', 'auth.warning', ...extra, text]);
+          send(
+            ['-d', '-P', String(udp), '--rfc5424', '--sd-id', 'meta', '--sd-param', 'x="1"'],
+            'Failed password for root',
+          );
+          await expect.poll(run.out, { timeout: 8000 }).toContain('Failed password for root');
+          send(['-d', '-P', String(udp), '--rfc3164'], 'Failed password for alice');
+          await expect.poll(run.out, { timeout: 8000 }).toContain('Failed password for alice');
+          send(['-T', '-P', String(tcp), '--octet-count'], 'Failed password for bob');
+          await expect.poll(run.out, { timeout: 8000 }).toContain('Failed password for bob');
+          const lines = run.out().trim().split('\n');
+          expect(lines[0]).toMatch(
+            /^\S+\|sshd\|warning\|auth\|Failed password for root\|udp:\/\/127\.0\.0\.1:0\|1$/,
+          );
+          expect(lines[1]).toMatch(
+            /^\S+\|sshd\|warning\|auth\|Failed password for alice\|udp:\/\/127\.0\.0\.1:0\|$/,
+          );
+          expect(lines[2]).toMatch(
+            /^\S+\|sshd\|warning\|auth\|Failed password for bob\|tcp:\/\/127\.0\.0\.1:0\|$/,
+          );
+        } finally {
+          run.child.kill('SIGTERM');
+        }
+      },
+    );
 
     it('the VPN scenario: SEV=1/SEV=2 concentrator lines over UDP trigger the shipped VPN ruleset', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'syscorr-vpn-'));

@@ -84,6 +84,25 @@ describe('framing: LF (non-transparent) framing, RFC 6587 3.4.2', () => {
 });
 
 describe('framing: octet counting, RFC 6587 3.4.1', () => {
+  it('keeps the digits of a count the stream ended inside as a cut frame, in any split', () => {
+    for (const chunks of [
+      ['5 <13>x', '12'],
+      ['5 <13>x1', '2'],
+      ['5 <13>x', '1', '2'],
+    ]) {
+      expect(show(run(chunks))).toEqual([
+        { text: '<13>x', truncated: false, framing: 'octet-counting', bad: false },
+        { text: '12', truncated: true, framing: 'octet-counting', bad: false },
+      ]);
+    }
+  });
+
+  it('starts an LF frame with the digits of a bad count, split anywhere', () => {
+    for (const chunks of [['123x y\n'], ['1', '23', 'x y\n'], ['123', 'x y\n']]) {
+      expect(show(run(chunks))).toEqual([{ text: '123x y', truncated: false, framing: 'lf', bad: true }]);
+    }
+  });
+
   it('reads MSG-LEN SP MSG frames, LF inside a message included', () => {
     const m1 = '<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - line1\nline2';
     const m2 = '<13>x';

@@ -23,25 +23,77 @@ export interface IntakeOptions {
   readonly lowWater: number;
 }
 
-/** Named counters (one set per listener, plus the intake's own `pauses`). */
+/**
+ * Every count a listener or the intake keeps. A fixed list so that a set of counters can live in
+ * shared memory: the listeners may run on the ingest thread while metrics and dumps read them
+ * on the engine's (src/inputs/ingest).
+ */
+export const COUNTER_NAMES = [
+  'received',
+  'bytes',
+  'denied',
+  'rateLimited',
+  'queueFull',
+  'oversize',
+  'framingErrors',
+  'connectionsAccepted',
+  'connectionsDenied',
+  'connectionsRejected',
+  'tlsHandshakeFailures',
+  'tlsSubjectRejected',
+  'pauses',
+  /** A gauge: TCP/TLS connections open now. */
+  'connectionsOpen',
+  /** A gauge: messages in the intake's queue. */
+  'queued',
+  /** A gauge: messages the ingest thread handed to the engine thread and has no ack for. */
+  'handedOver',
+] as const;
+
+export type CounterName = (typeof COUNTER_NAMES)[number];
+
+const SLOT: Readonly<Record<CounterName, number>> = Object.fromEntries(
+  COUNTER_NAMES.map((n, i) => [n, i]),
+) as Record<CounterName, number>;
+
+/**
+ * Named counters (one set per listener, plus the intake's own `pauses`), in a Float64Array of
+ * COUNTER_NAMES.length slots: a private one, or a view on a SharedArrayBuffer that another
+ * thread reads (a plain read of an aligned float64 is never torn on the platforms Node runs on).
+ */
 export class Counters {
-  readonly #values = new Map<string, number>();
+  readonly #slots: Float64Array;
 
-  add(name: string, n = 1): void {
-    this.#values.set(name, (this.#values.get(name) ?? 0) + n);
+  constructor(slots: Float64Array = new Float64Array(COUNTER_NAMES.length)) {
+    if (slots.length < COUNTER_NAMES.length) throw new RangeError('too few counter slots');
+    this.#slots = slots;
   }
 
-  get(name: string): number {
-    return this.#values.get(name) ?? 0;
+  add(name: CounterName, n = 1): void {
+    this.#slots[SLOT[name]] = (this.#slots[SLOT[name]] ?? 0) + n;
   }
 
-  snapshot(): Readonly<Record<string, number>> {
-    return Object.freeze(Object.fromEntries(this.#values));
+  set(name: CounterName, value: number): void {
+    this.#slots[SLOT[name]] = value;
+  }
+
+  get(name: CounterName): number {
+    return this.#slots[SLOT[name]] ?? 0;
+  }
+
+  /** The counts that are not zero, by name. */
+  snapshot(): Readonly<Partial<Record<CounterName, number>>> {
+    const out: Partial<Record<CounterName, number>> = {};
+    COUNTER_NAMES.forEach((name, i) => {
+      const v = this.#slots[i] ?? 0;
+      if (v !== 0) out[name] = v;
+    });
+    return Object.freeze(out);
   }
 }
 
 export class Intake {
-  readonly counters = new Counters();
+  readonly counters: Counters;
   readonly #opts: IntakeOptions;
   #items: (RawMessage | undefined)[] = [];
   #head = 0;
@@ -49,7 +101,8 @@ export class Intake {
   #paused = false;
   #waiter: (() => void) | null = null;
 
-  constructor(opts: IntakeOptions) {
+  constructor(opts: IntakeOptions, counters: Counters = new Counters()) {
+    this.counters = counters;
     const high = Math.max(1, opts.highWater);
     this.#opts = {
       queueLimit: Math.max(1, opts.queueLimit),
@@ -90,6 +143,7 @@ export class Intake {
     const msg = this.#items[this.#head] as RawMessage;
     this.#items[this.#head] = undefined;
     this.#head += 1;
+    this.counters.set('queued', this.#items.length - this.#head);
     if (this.#head >= 1024 && this.#head * 2 >= this.#items.length) {
       this.#items = this.#items.slice(this.#head);
       this.#head = 0;
@@ -129,6 +183,7 @@ export class Intake {
 
   #accept(msg: RawMessage): void {
     this.#items.push(msg);
+    this.counters.set('queued', this.#items.length - this.#head);
     const waiter = this.#waiter;
     if (waiter !== null) {
       this.#waiter = null;

@@ -3,7 +3,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../../actions/ports.js';
 import type { Acl } from './acl.js';
-import type { Counters, Intake } from './intake.js';
+import type { CounterName, Counters, Intake } from './intake.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { BoundAddress, ListenerOptions, ListenerSpec, RawMessage } from './types.js';
 
@@ -12,7 +12,7 @@ export interface ListenerContext {
   readonly spec: ListenerSpec;
   readonly opts: ListenerOptions;
   readonly intake: Intake;
-  /** This listener's own counts (SyslogListeners.stats); count() also adds them to the intake's totals. */
+  /** This listener's own counts (SyslogListeners.stats sums them for its totals). */
   readonly counters: Counters;
   readonly acl: Acl;
   /** This listener's own limiter (null = no rate limit). */
@@ -47,7 +47,7 @@ export function withinRate(ctx: ListenerContext, peer: string): boolean {
 }
 
 /** Counts an event of this listener (SyslogListeners sums the listeners for its totals). */
-export function count(ctx: ListenerContext, name: string, n = 1): void {
+export function count(ctx: ListenerContext, name: CounterName, n = 1): void {
   ctx.counters.add(name, n);
 }
 
@@ -99,7 +99,7 @@ export function bindError(spec: ListenerSpec, error: unknown): Error {
  * Logs an event that a hostile peer could repeat endlessly only when its counter reaches a power
  * of two, so the log shows that it happens and how often without being flooded.
  */
-export function logSparsely(ctx: ListenerContext, counter: string, message: string): void {
+export function logSparsely(ctx: ListenerContext, counter: CounterName, message: string): void {
   const n = ctx.counters.get(counter);
   if (n > 0 && (n & (n - 1)) === 0) ctx.logger.log(4, `${message} (${n} so far)`);
 }

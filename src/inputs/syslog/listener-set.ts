@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../../actions/ports.js';
 import { compileAcl } from './acl.js';
-import { Counters, Intake } from './intake.js';
+import { CounterBlock, listenerStats } from './counter-block.js';
+import { Intake } from './intake.js';
 import type { Listener, ListenerContext } from './listener-context.js';
 import { RateLimiter } from './rate-limit.js';
 import { TcpListener } from './tcp.js';
@@ -15,19 +16,20 @@ import {
   type RawMessage,
 } from './types.js';
 import { UdpListener } from './udp.js';
-import { kernelUdpDrops } from './udp-drops.js';
 
-/** A started listener and its own counters. */
+/** A started listener and its place in the specs (and in the counter block). */
 interface Running {
   readonly listener: Listener;
   readonly spec: ListenerSpec;
-  readonly counters: Counters;
+  readonly index: number;
 }
 
 export interface SyslogListenersDeps {
   readonly logger: Logger;
   /** Milliseconds on a monotonic clock, for the rate limiter (default performance.now). */
   readonly now?: () => number;
+  /** Where the counts are kept (one set per spec, then the intake's); default a private block. */
+  readonly counters?: CounterBlock;
 }
 
 /**
@@ -41,13 +43,15 @@ export class SyslogListeners {
   readonly #opts: ListenerOptions;
   readonly #deps: SyslogListenersDeps;
   readonly #intake: Intake;
+  readonly #counters: CounterBlock;
   #listeners: Running[] = [];
 
   constructor(specs: readonly ListenerSpec[], opts: Partial<ListenerOptions>, deps: SyslogListenersDeps) {
     this.#specs = specs;
     this.#opts = { ...DEFAULT_LISTENER_OPTIONS, ...opts };
     this.#deps = deps;
-    this.#intake = new Intake(this.#opts);
+    this.#counters = deps.counters ?? new CounterBlock(specs.length);
+    this.#intake = new Intake(this.#opts, this.#counters.intake);
   }
 
   /**
@@ -57,14 +61,14 @@ export class SyslogListeners {
    */
   async start(): Promise<void> {
     const now = this.#deps.now ?? (() => performance.now());
-    for (const spec of this.#specs) {
+    for (const [index, spec] of this.#specs.entries()) {
       const opts: ListenerOptions = { ...this.#opts, ...spec.options };
       const { acl, errors } = compileAcl(opts.allow, opts.deny);
       if (errors.length > 0) {
         await this.close();
         throw new Error(`cannot listen on ${spec.url}: ${errors.join('; ')}`);
       }
-      const counters = new Counters();
+      const counters = this.#counters.listener(index);
       const ctx: ListenerContext = {
         spec,
         opts,
@@ -78,7 +82,7 @@ export class SyslogListeners {
       try {
         const listener = this.#create(ctx);
         await listener.start();
-        this.#listeners.push({ listener, spec, counters });
+        this.#listeners.push({ listener, spec, index });
       } catch (error) {
         await this.close();
         throw error;
@@ -119,47 +123,14 @@ export class SyslogListeners {
    * tlsSubjectRejected, pauses, queued; most also as `udp.x`, `tcp.x`, `tls.x`.
    */
   counters(): Readonly<Record<string, number>> {
-    // The totals are the listeners' own counts summed, each also under `<transport>.<name>`.
-    const totals: Record<string, number> = { ...this.#intake.counters.snapshot() };
-    const add = (key: string, n: number): void => {
-      totals[key] = (totals[key] ?? 0) + n;
-    };
-    let open = 0;
-    for (const l of this.#listeners) {
-      open += openConnections(l.listener);
-      for (const [name, n] of Object.entries(l.counters.snapshot())) {
-        add(name, n);
-        add(`${l.spec.transport}.${name}`, n);
-      }
-    }
-    return Object.freeze({ ...totals, connectionsOpen: open, queued: this.queued });
+    return Object.freeze({ ...this.#counters.totals(this.#specs), queued: this.queued });
   }
 
   /** One record per started listener, read when asked (kernel drops from /proc each time). */
   stats(): ListenerStats[] {
-    return this.#listeners.map(({ listener, spec, counters: c }) => {
-      const bound = listener.bound();
-      const udp = spec.transport === 'udp';
-      return {
-        url: spec.url,
-        transport: spec.transport,
-        received: c.get('received'),
-        bytes: c.get('bytes'),
-        denied: c.get('denied'),
-        rateLimited: c.get('rateLimited'),
-        queueFull: c.get('queueFull'),
-        oversize: c.get('oversize'),
-        framingErrors: c.get('framingErrors'),
-        connectionsAccepted: c.get('connectionsAccepted'),
-        connectionsRejected: c.get('connectionsRejected'),
-        connectionsDenied: c.get('connectionsDenied'),
-        connectionsOpen: openConnections(listener),
-        tlsHandshakeFailures: c.get('tlsHandshakeFailures'),
-        tlsSubjectRejected: c.get('tlsSubjectRejected'),
-        recvBuffer: udp ? (bound?.recvBuffer ?? null) : null,
-        kernelDrops: udp && bound !== null ? kernelUdpDrops(bound.port) : null,
-      };
-    });
+    return this.#listeners.map(({ listener, spec, index }) =>
+      listenerStats(spec, this.#counters.listener(index), listener.bound()),
+    );
   }
 
   /** Closes every listener and connection; queued messages stay available to next(). */
@@ -185,8 +156,4 @@ function limiterFor(opts: ListenerOptions): RateLimiter | null {
   const { ratePerSec, rateBurst, rateSources } = opts;
   if (ratePerSec === null) return null;
   return new RateLimiter({ ratePerSec, burst: rateBurst, maxSources: rateSources });
-}
-
-function openConnections(l: Listener): number {
-  return l instanceof TcpListener || l instanceof TlsListener ? l.openConnections : 0;
 }

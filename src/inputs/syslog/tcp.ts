@@ -105,7 +105,11 @@ export class TcpListener implements Listener {
     }
     this.#open.add(raw);
     count(ctx, 'connectionsAccepted');
-    raw.once('close', () => this.#open.delete(raw));
+    ctx.counters.set('connectionsOpen', this.#open.size);
+    raw.once('close', () => {
+      this.#open.delete(raw);
+      ctx.counters.set('connectionsOpen', this.#open.size);
+    });
     raw.setKeepAlive(true, 60_000);
     const conn: Conn = { peer, port: raw.remotePort ?? 0, loggedOversize: false, loggedFraming: false };
     if (this.#upgrade === null) this.#read(raw, conn);

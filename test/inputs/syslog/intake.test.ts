@@ -66,8 +66,10 @@ describe('intake: queue and flow control (issue 5 backpressure)', () => {
     intake.offerFrame(msg(3));
     expect(intake.queued).toBe(3);
     // Received and refused messages are counted by their listeners (per-listener.test.ts,
-    // udp.test.ts); the intake counts only its pauses.
-    expect(intake.counters.snapshot()).toEqual({});
+    // udp.test.ts); the intake counts only its pauses, and keeps its queue length as a gauge.
+    expect(intake.counters.snapshot()).toEqual({ queued: 3 });
+    intake.take();
+    expect(intake.counters.get('queued')).toBe(2);
   });
 
   it('keeps FIFO order across compactions and returns null when empty', () => {

@@ -1,0 +1,90 @@
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Logger, LogLevel } from '../../actions/ports.js';
+import { processZone } from '../../engine/variables/index.js';
+import { planListeners } from '../listener-plan.js';
+import { type NetworkSourceOptions, renderMessage } from '../network-source.js';
+import { CounterBlock } from '../syslog/counter-block.js';
+import { SyslogListeners } from '../syslog/index.js';
+import { BatchWriter } from './batch.js';
+import type { FromIngest, IngestInit, ToIngest } from './protocol.js';
+
+/**
+ * The ingest thread (issue 7): every syslog listener of the process runs here, with its ACL, rate
+ * limit, framing and the intake's flow control, and every message is parsed and rendered here.
+ * The engine thread gets them in batches (batch.ts) and acknowledges what it has taken; at most
+ * `window` messages are handed over and not yet taken, the rest wait in the intake, whose limits
+ * (UDP dropped and counted as queueFull, TCP/TLS peers paused) then apply as on one thread.
+ */
+const port = parentPort;
+if (port === null) throw new Error('the ingest worker runs as a worker thread');
+const init = workerData as IngestInit;
+const send = (m: FromIngest, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
+
+const zone = processZone();
+const plan = planListeners(init.inputs, zone);
+const block = new CounterBlock(plan.specs.length, init.counters);
+const logger: Logger = { log: (level: LogLevel, text: string) => send({ t: 'log', level, text }) };
+const listeners = new SyslogListeners(plan.specs, init.options, { logger, counters: block });
+// Two listeners may share a URL (port 0) and differ in their =CONTEXT.
+const key = (url: string, context: string | null): string => `${context ?? ''}\0${url}`;
+const indexOf = new Map(plan.specs.map((s, i) => [key(s.url, s.context), i]));
+const fallback: NetworkSourceOptions = { format: 'classic', zone };
+// Receipt times move to the engine thread's clock: both count from their own timeOrigin.
+const clockOffset = performance.timeOrigin - init.timeOrigin;
+
+let inflight = 0;
+let closing = false;
+let scheduled = false;
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(pump);
+}
+
+/** Hands over what is queued, in batches, while the window has room (all of it when closing). */
+function pump(): void {
+  scheduled = false;
+  for (;;) {
+    const room = closing ? init.batch : Math.min(init.batch, init.window - inflight);
+    if (room <= 0) break;
+    const writer = new BatchWriter();
+    const now = Date.now() / 1000;
+    while (writer.count < room) {
+      const m = listeners.next();
+      if (m === null) break;
+      const rendered = renderMessage(m, now, plan.render.get(m.listener) ?? fallback);
+      writer.add(indexOf.get(key(m.listener, m.context)) ?? 0, rendered, m.receivedAt + clockOffset);
+    }
+    if (writer.count === 0) break;
+    inflight += writer.count;
+    const { batch, transfer } = writer.finish();
+    send({ t: 'batch', batch }, transfer);
+  }
+  block.intake.set('handedOver', inflight);
+  // Woken by the next arrival; a full window is reopened by an ack instead.
+  if (!closing && listeners.queued === 0) listeners.onNextMessage(schedule);
+}
+
+port.on('message', (m: ToIngest) => {
+  if (m.t === 'ack') {
+    inflight = Math.max(0, inflight - m.n);
+    block.intake.set('handedOver', inflight);
+    if (listeners.queued > 0) schedule();
+  } else if (m.t === 'close') {
+    closing = true;
+    void listeners.close().then(() => {
+      pump();
+      send({ t: 'closed' });
+    });
+  }
+});
+
+listeners.start().then(
+  () => {
+    send({ t: 'started', addresses: listeners.addresses() });
+    pump();
+  },
+  (error: unknown) => send({ t: 'failed', message: error instanceof Error ? error.message : String(error) }),
+);

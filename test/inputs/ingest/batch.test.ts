@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../../src/engine/event.js';
+import { type BatchListener, BatchReader, BatchWriter } from '../../../src/inputs/ingest/batch.js';
+import type { RenderedMessage } from '../../../src/inputs/network-source.js';
+import type { SyslogParseReason } from '../../../src/syslog/index.js';
+
+const listeners: BatchListener[] = [
+  { url: 'udp://0.0.0.0:514', context: null },
+  { url: 'tcp://0.0.0.0:514', context: 'ROUTERS' },
+  { url: 'tcp://0.0.0.0:514', context: 'FIREWALLS' },
+];
+
+// Any text: latin1 bytes as the engine sees them, and UTF-16 beyond, empty strings included.
+const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }));
+const message = fc.record({
+  listener: fc.integer({ min: 0, max: listeners.length - 1 }),
+  at: fc.double({ noNaN: true, min: 0, max: 1e9 }),
+  rendered: fc.record({
+    line: text,
+    fields: fc.dictionary(fc.stringMatching(/^_[a-z_]{1,12}$/), text, { maxKeys: 8 }),
+    format: fc.constantFrom('rfc5424' as const, 'rfc3164' as const, 'raw' as const),
+    error: fc.constantFrom<SyslogParseReason | null>(null, 'pri', 'header', 'timestamp'),
+  }),
+});
+
+describe('ingest batches (issue 7): what crosses from the network thread to the engine thread', () => {
+  it('gives back every message as written, in order, with its listener and context', () => {
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 50 }), (messages) => {
+        const writer = new BatchWriter();
+        for (const m of messages) writer.add(m.listener, m.rendered as RenderedMessage, m.at);
+        const { batch, transfer } = writer.finish();
+        expect(batch.count).toBe(messages.length);
+        expect(transfer).toEqual([batch.ints.buffer, batch.at.buffer]);
+        // Through structured cloning, as postMessage sends it.
+        const reader = new BatchReader(structuredClone(batch), listeners);
+        const fieldsLater: [EngineEvent | undefined, Record<string, string>][] = [];
+        for (const m of messages) {
+          const l = listeners[m.listener] as BatchListener;
+          const item = reader.next();
+          expect(item).toMatchObject({
+            event: { line: m.rendered.line, source: l.url, context: l.context },
+            listener: l.url,
+            receivedAt: m.at,
+            format: m.rendered.format,
+            error: m.rendered.error,
+          });
+          // Read out of the batch when asked, after the reader has moved on, and the same twice.
+          fieldsLater.push([item?.event, m.rendered.fields]);
+        }
+        expect(reader.remaining).toBe(0);
+        expect(reader.next()).toBeNull();
+        for (const [event, fields] of fieldsLater) {
+          expect({ ...event?.fields }).toEqual(fields);
+          expect(event?.fields).toBe(event?.fields);
+        }
+      }),
+    );
+  });
+
+  it('skips a message without reading it into an event, keeping its listener', () => {
+    const writer = new BatchWriter();
+    const m = (line: string): RenderedMessage => ({
+      line,
+      fields: { _host: 'h' },
+      format: 'rfc3164',
+      error: null,
+    });
+    writer.add(1, m('first'), 1);
+    writer.add(0, m('second'), 2);
+    const reader = new BatchReader(writer.finish().batch, listeners);
+    expect(reader.skip()).toBe('tcp://0.0.0.0:514');
+    expect(reader.next()?.event.line).toBe('second');
+    expect(reader.skip()).toBeNull();
+  });
+});
