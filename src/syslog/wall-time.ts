@@ -57,6 +57,42 @@ function localToEpoch(year: number, w: WallTime, zone: TimeZone): number {
 export function wallToEpochMs(w: WallTime, zone: TimeZone, now: number | undefined): number | null {
   if (w.year !== null) return localToEpoch(w.year, w, zone) * 1000 + w.fracMs;
   if (now === undefined) return null;
+  // A burst of messages carries the same few timestamps, and the network thread reads the clock
+  // once per batch: the last answer is kept for the same question (issue 7).
+  const m = lastYearless;
+  if (
+    m.now === now &&
+    m.zone === zone &&
+    m.mon === w.mon &&
+    m.mday === w.mday &&
+    m.hour === w.hour &&
+    m.min === w.min &&
+    m.sec === w.sec &&
+    m.fracMs === w.fracMs &&
+    m.offset === w.offset
+  ) {
+    return m.result;
+  }
+  const result = closestYearMs(w, zone, now);
+  lastYearless = { ...w, zone, now, result };
+  return result;
+}
+
+let lastYearless: WallTime & { zone: TimeZone | null; now: number; result: number | null } = {
+  year: null,
+  mon: -1,
+  mday: -1,
+  hour: -1,
+  min: -1,
+  sec: -1,
+  fracMs: -1,
+  offset: null,
+  zone: null,
+  now: Number.NaN,
+  result: null,
+};
+
+function closestYearMs(w: WallTime, zone: TimeZone, now: number): number | null {
   const thisYear = localTime(now, zone).year;
   let best: number | null = null;
   for (const year of [thisYear - 1, thisYear, thisYear + 1]) {

@@ -10,6 +10,35 @@ function line(raw: string, opts: RenderOptions = classic): string {
 }
 
 describe('renderLine: the classic syslog file line (issue 5)', () => {
+  it('renders the same instant in each zone asked, alternating (the last time string kept is per zone)', () => {
+    const plus2 = fixedZone(7200, 'EET');
+    const msg = parseSyslog('<13>1 2024-06-15T10:00:00Z h app - - - text', { now: NOW });
+    for (let i = 0; i < 3; i++) {
+      expect(renderLine(msg, classic)).toBe('Jun 15 10:00:00 h app: text');
+      expect(renderLine(msg, { ...classic, zone: plus2 })).toBe('Jun 15 12:00:00 h app: text');
+    }
+  });
+
+  it('gives a year-less time the year closest to now, for each now (the last answer kept is per now)', () => {
+    const raw = '<13>Dec 31 23:00:00 h app: text';
+    const january = Date.parse('2025-01-01T01:00:00Z') / 1000;
+    const december = Date.parse('2024-12-31T23:30:00Z') / 1000;
+    for (let i = 0; i < 2; i++) {
+      expect(parseSyslog(raw, { zone: UTC_ZONE, now: january }).timestamp).toBe(
+        Date.parse('2024-12-31T23:00:00Z'),
+      );
+      expect(parseSyslog(raw, { zone: UTC_ZONE, now: NOW }).timestamp).toBe(
+        Date.parse('2023-12-31T23:00:00Z'),
+      );
+      expect(
+        parseSyslog(raw, { zone: UTC_ZONE, now: Date.parse('2026-03-01T00:00:00Z') / 1000 }).timestamp,
+      ).toBe(Date.parse('2025-12-31T23:00:00Z'));
+      expect(parseSyslog(raw, { zone: fixedZone(3600, 'CET'), now: december }).timestamp).toBe(
+        Date.parse('2024-12-31T22:00:00Z'),
+      );
+    }
+  });
+
   it('renders an RFC 5424 message without its structured data', () => {
     expect(
       line('<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog 42 ID47 [x@1 a="1"] An event'),
