@@ -1,5 +1,6 @@
 import type { Check, Section } from '../report.js';
 import { bytes, fmt, type Measure, num, percentile, ratio } from '../stats.js';
+import { ONE_THREAD } from './targets.js';
 import type { ZeroLossResult } from './udp-rate.js';
 
 export interface LatencyResult {
@@ -84,9 +85,11 @@ function checks(ours: TargetResults | undefined, theirs: TargetResults | undefin
 /** The ingest results as one table: syscorr, rsyslog and their ratio per measure. */
 export function ingestReport(r: IngestResults, notes: readonly string[]): Section {
   const ours = r.targets.find((t) => t.name === 'syscorr');
+  const single = r.targets.find((t) => t.name === ONE_THREAD);
   const theirs = r.targets.find((t) => t.name === 'rsyslog');
   const col = (f: (t: TargetResults) => string) => [
     ours === undefined ? '-' : f(ours),
+    single === undefined ? '-' : f(single),
     theirs === undefined ? 'rsyslog not run' : f(theirs),
   ];
   const rows = [
@@ -100,8 +103,20 @@ export function ingestReport(r: IngestResults, notes: readonly string[]): Sectio
       ...col((t) => fmt(t.tcp)),
       ratio(ours?.tcp.median ?? Number.NaN, theirs?.tcp.median ?? Number.NaN),
     ],
-    ['latency send → action (UDP, probes only)', latencyCell(ours?.idleLatency), '-', '-'],
-    ['latency send → action (UDP, at half the zero-loss rate)', latencyCell(ours?.latency), '-', '-'],
+    [
+      'latency send → action (UDP, probes only)',
+      latencyCell(ours?.idleLatency),
+      latencyCell(single?.idleLatency),
+      '-',
+      '-',
+    ],
+    [
+      'latency send → action (UDP, at half the zero-loss rate)',
+      latencyCell(ours?.latency),
+      latencyCell(single?.latency),
+      '-',
+      '-',
+    ],
     [
       'UDP receive buffer granted (SO_RCVBUF)',
       ...col((t) => (t.udpBuffer === null ? '?' : bytes(t.udpBuffer))),
@@ -111,8 +126,8 @@ export function ingestReport(r: IngestResults, notes: readonly string[]): Sectio
   ];
   return {
     title: 'Ingest: syslog over loopback (syscorr with 100 rules vs rsyslog to a file)',
-    method: `syscorr runs \`--input=udp://127.0.0.1:P?rcvbuf=4M --input=tcp://127.0.0.1:P\` with 100 generated RegExp Single rules, a probe rule last and \`--debug=5\`; rsyslog runs \`rsyslogd -n\` with imudp (rcvBufSize 4m) and imtcp writing every message to one file. The UDP sender (${r.senderKind}; alone it offers ${fmt(r.senderAlone)} datagrams/s) holds each rate for ${r.plan.udpSeconds} s; a rate passes when every datagram was handled and the last one within ${r.plan.maxLagMs} ms of the end of sending (so a receive buffer that hides a backlog does not pass for keeping up); a failure is retried once; rates grow by ${r.plan.factor}× from ${num(r.plan.start)}/s, then bisect. TCP: ${r.plan.tcpRuns} runs of ${r.plan.tcpSeconds} s per receiver, alternating, writing 1 MiB buffers of octet-counted 100-byte messages. Latency: a probe every 2 ms, first with no other traffic, then while the sender offers half of syscorr's zero-loss rate; the probe rule answers with \`udpsock\`, the time runs from the probe's send to the answer's arrival.`,
-    columns: ['measure', 'syscorr', 'rsyslog', 'syscorr/rsyslog'],
+    method: `syscorr runs \`--input=udp://127.0.0.1:P?rcvbuf=4M --input=tcp://127.0.0.1:P\` with 100 generated RegExp Single rules, a probe rule last and \`--debug=5\`, receiving and parsing on its network thread (the default) and, in a second instance, with \`--nonetwork-thread\` on the engine thread; rsyslog runs \`rsyslogd -n\` with imudp (rcvBufSize 4m) and imtcp writing every message to one file. The UDP sender (${r.senderKind}; alone it offers ${fmt(r.senderAlone)} datagrams/s) holds each rate for ${r.plan.udpSeconds} s; a rate passes when every datagram was handled and the last one within ${r.plan.maxLagMs} ms of the end of sending (so a receive buffer that hides a backlog does not pass for keeping up); a failure is retried once; rates grow by ${r.plan.factor}× from ${num(r.plan.start)}/s, then bisect. TCP: ${r.plan.tcpRuns} runs of ${r.plan.tcpSeconds} s per receiver, alternating, writing 1 MiB buffers of octet-counted 100-byte messages. Latency: a probe every 2 ms, first with no other traffic, then while the sender offers half of syscorr's zero-loss rate; the probe rule answers with \`udpsock\`, the time runs from the probe's send to the answer's arrival.`,
+    columns: ['measure', 'syscorr', 'syscorr --nonetwork-thread', 'rsyslog', 'syscorr/rsyslog'],
     rows,
     notes,
     checks: checks(ours, theirs),

@@ -8,7 +8,7 @@ import { measureLatency, ProbeReceiver } from './latency.js';
 import { octetCountedFrames, writeUdpMessages } from './messages.js';
 import { type IngestResults, ingestReport, type TargetResults } from './report.js';
 import { buildSender, type UdpSender } from './sender.js';
-import { startRsyslog, startSyscorr, type Target } from './targets.js';
+import { ONE_THREAD, startRsyslog, startSyscorr, type Target } from './targets.js';
 import { tcpThroughput } from './tcp-rate.js';
 import { type SearchPlan, zeroLossRate } from './udp-rate.js';
 
@@ -112,6 +112,10 @@ export async function ingestSection(s: IngestSettings): Promise<Section> {
     const rules = (countFile: string | null) =>
       ingestRules(INGEST_RULES, { countFile, probePort: probes.port });
     targets.push(await startSyscorr({ root: s.root, dir, rules }));
+    // The same with receiving and parsing on the engine thread: what the network thread brings.
+    targets.push(
+      await startSyscorr({ root: s.root, dir, rules, name: ONE_THREAD, extraArgs: ['--nonetwork-thread'] }),
+    );
     const rsyslog = await startRsyslog(dir).catch((err: unknown) => {
       notes.push(`rsyslog could not be started: ${String(err)}`);
       return null;
@@ -119,7 +123,7 @@ export async function ingestSection(s: IngestSettings): Promise<Section> {
     if (rsyslog !== null) targets.push(rsyslog);
     const perTarget = new Map<string, Partial<TargetResults>>();
     for (const t of targets)
-      perTarget.set(t.name, await udpAndLatency(t, ctx, t.name === 'syscorr' ? probes : null));
+      perTarget.set(t.name, await udpAndLatency(t, ctx, t.name === 'rsyslog' ? null : probes));
     s.log('ingest: TCP throughput');
     const tcp = await tcpRuns(targets, ctx);
     const results: IngestResults = {

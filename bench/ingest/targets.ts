@@ -54,11 +54,17 @@ async function metricsServed(metricsPort: number): Promise<boolean> {
   return false;
 }
 
+/** The name of syscorr run with --nonetwork-thread in the ingest report. */
+export const ONE_THREAD = 'syscorr --nonetwork-thread';
+
 export interface SyscorrSpec {
   readonly root: string;
   readonly dir: string;
   /** The ruleset; countFile non-null asks for the counting rule (when metrics are not served). */
   readonly rules: (countFile: string | null) => string;
+  /** The target's name in the report, and options added to syscorr's command line. */
+  readonly name?: string;
+  readonly extraArgs?: readonly string[];
 }
 
 async function launchSyscorr(spec: SyscorrSpec, metrics: boolean): Promise<Omit<Target, 'udpBuffer'>> {
@@ -77,6 +83,7 @@ async function launchSyscorr(spec: SyscorrSpec, metrics: boolean): Promise<Omit<
     `--input=tcp://127.0.0.1:${tcpPort}`,
     `--log=${join(spec.dir, 'syscorr.log')}`,
     '--debug=5',
+    ...(spec.extraArgs ?? []),
     ...(metrics ? [`--metrics=127.0.0.1:${metricsPort}`] : []),
   ];
   const daemon = new Daemon('syscorr', process.execPath, args, spec.dir);
@@ -88,7 +95,7 @@ async function launchSyscorr(spec: SyscorrSpec, metrics: boolean): Promise<Omit<
     await daemon.stop();
     throw new Error('metrics not served');
   }
-  return { name: 'syscorr', udpPort, tcpPort, counter, daemon };
+  return { name: spec.name ?? 'syscorr', udpPort, tcpPort, counter, daemon };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface IngestInit {
   /** Messages per batch, and messages handed over and not yet taken beyond which it waits. */
   readonly batch: number;
   readonly window: number;
+  /** Ports to bind instead of the specs' (a restarted thread takes the ports bound before). */
+  readonly ports: readonly number[] | null;
 }
 
 /** Engine thread → ingest thread. */

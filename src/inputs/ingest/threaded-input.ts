@@ -23,13 +23,18 @@ export interface ThreadedInputDeps {
   /** Messages per batch and the hand-over window (tests make them small). */
   readonly batch?: number;
   readonly window?: number;
+  /** Starts the thread (default createIngestWorker); tests keep hold of it to stop it. */
+  readonly startWorker?: (init: IngestInit) => Worker;
 }
+
+/** How long the network thread has to close its listeners and hand over what it holds. */
+const CLOSE_TIMEOUT_MS = 5000;
 
 /**
  * The worker's code: worker.js beside this file; from the sources (tests), worker.ts loaded
  * through tsx's loader, registered in the new thread first.
  */
-function createWorker(init: IngestInit): Worker {
+export function createIngestWorker(init: IngestInit): Worker {
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
   const entry = new URL('./worker.ts', import.meta.url).href;
@@ -55,8 +60,8 @@ export class ThreadedNetworkInput implements NetworkInput {
   #waiter: (() => void) | null = null;
   #onClosed: (() => void) | null = null;
   #closing = false;
-  /** Messages taken from the front batch (acknowledged when it is done). */
-  #taken = 0;
+  /** Messages taken since the start. */
+  #takenTotal = 0;
 
   constructor(inputs: readonly InputSpec[], specs: readonly ListenerSpec[], deps: ThreadedInputDeps) {
     this.#inputs = inputs;
@@ -73,8 +78,9 @@ export class ThreadedNetworkInput implements NetworkInput {
       timeOrigin: performance.timeOrigin,
       batch: this.#deps.batch ?? 256,
       window: this.#deps.window ?? 8192,
+      ports: this.#addresses.length === 0 ? null : this.#addresses.map((a) => a.port),
     };
-    const worker = createWorker(init);
+    const worker = (this.#deps.startWorker ?? createIngestWorker)(init);
     this.#worker = worker;
     return new Promise((resolve, reject) => {
       let started = false;
@@ -92,10 +98,10 @@ export class ThreadedNetworkInput implements NetworkInput {
       worker.on('error', (error) => {
         if (!started) {
           this.#worker = null;
-          reject(new Error(`the ingest thread failed to start: ${error.message}`));
+          reject(new Error(`the network thread failed to start: ${error.message}`));
           return;
         }
-        this.#deps.logger.log(1, `ingest thread failed: ${error.stack ?? error.message}`);
+        this.#deps.logger.log(1, `network thread failed: ${error.stack ?? error.message}`);
       });
       worker.on('exit', () => this.#exited(worker, started));
     });
@@ -106,7 +112,7 @@ export class ThreadedNetworkInput implements NetworkInput {
     if (reader === null) return null;
     const item = reader.next();
     if (item === null) return null;
-    this.#taken += 1;
+    this.#takenTotal += 1;
     this.#deps.telemetry?.syslogParsed(item.format, item.error);
     return item;
   }
@@ -114,14 +120,14 @@ export class ThreadedNetworkInput implements NetworkInput {
   discard(): string | null {
     const reader = this.#front();
     if (reader === null) return null;
-    this.#taken += 1;
+    this.#takenTotal += 1;
     return reader.skip();
   }
 
   get queued(): number {
-    // What the intake holds, and what was handed over and not acknowledged less what of it was taken.
+    // What the intake holds, and what was handed over (both counted there) and not yet taken.
     const c = this.#counters.intake;
-    return Math.max(0, c.get('queued') + c.get('handedOver') - this.#taken);
+    return Math.max(0, c.get('queued') + c.get('handedOver') - this.#takenTotal);
   }
 
   get queueCapacity(): number {
@@ -158,7 +164,12 @@ export class ThreadedNetworkInput implements NetworkInput {
     const worker = this.#worker;
     if (worker === null) return;
     await new Promise<void>((resolve) => {
-      this.#onClosed = resolve;
+      // A thread that does not answer in time is stopped anyway: shutdown must not hang.
+      const timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+      this.#onClosed = () => {
+        clearTimeout(timer);
+        resolve();
+      };
       this.#post({ t: 'close' });
     });
     this.#worker = null;
@@ -195,7 +206,6 @@ export class ThreadedNetworkInput implements NetworkInput {
       if (reader === undefined) return null;
       if (reader.remaining > 0) return reader;
       this.#batches.shift();
-      this.#taken -= reader.count;
       this.#post({ t: 'ack', n: reader.count });
     }
   }
@@ -211,9 +221,9 @@ export class ThreadedNetworkInput implements NetworkInput {
     this.#onClosed = null;
     if (!started || this.#closing) return;
     // The listeners went with the thread: start another on the same addresses.
-    this.#deps.logger.log(2, 'ingest thread stopped; starting it again');
+    this.#deps.logger.log(2, 'network thread stopped; starting it again');
     this.start().catch((error: unknown) =>
-      this.#deps.logger.log(1, `cannot restart the ingest thread: ${(error as Error).message}`),
+      this.#deps.logger.log(1, `cannot restart the network thread: ${(error as Error).message}`),
     );
   }
 }

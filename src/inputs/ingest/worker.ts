@@ -25,7 +25,9 @@ const zone = processZone();
 const plan = planListeners(init.inputs, zone);
 const block = new CounterBlock(plan.specs.length, init.counters);
 const logger: Logger = { log: (level: LogLevel, text: string) => send({ t: 'log', level, text }) };
-const listeners = new SyslogListeners(plan.specs, init.options, { logger, counters: block });
+// A restarted thread binds the ports its predecessor had (port 0 included).
+const specs = plan.specs.map((s, i) => ({ ...s, port: init.ports?.[i] ?? s.port }));
+const listeners = new SyslogListeners(specs, init.options, { logger, counters: block });
 // Two listeners may share a URL (port 0) and differ in their =CONTEXT.
 const key = (url: string, context: string | null): string => `${context ?? ''}\0${url}`;
 const indexOf = new Map(plan.specs.map((s, i) => [key(s.url, s.context), i]));
@@ -59,10 +61,10 @@ function pump(): void {
     }
     if (writer.count === 0) break;
     inflight += writer.count;
+    block.intake.add('handedOver', writer.count);
     const { batch, transfer } = writer.finish();
     send({ t: 'batch', batch }, transfer);
   }
-  block.intake.set('handedOver', inflight);
   // Woken by the next arrival; a full window is reopened by an ack instead.
   if (!closing && listeners.queued === 0) listeners.onNextMessage(schedule);
 }
@@ -70,7 +72,6 @@ function pump(): void {
 port.on('message', (m: ToIngest) => {
   if (m.t === 'ack') {
     inflight = Math.max(0, inflight - m.n);
-    block.intake.set('handedOver', inflight);
     if (listeners.queued > 0) schedule();
   } else if (m.t === 'close') {
     closing = true;

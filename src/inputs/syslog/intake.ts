@@ -46,7 +46,7 @@ export const COUNTER_NAMES = [
   'connectionsOpen',
   /** A gauge: messages in the intake's queue. */
   'queued',
-  /** A gauge: messages the ingest thread handed to the engine thread and has no ack for. */
+  /** Messages the network thread handed to the engine thread since the start. */
   'handedOver',
 ] as const;
 

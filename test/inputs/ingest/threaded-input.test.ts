@@ -1,9 +1,14 @@
 import { createSocket } from 'node:dgram';
 import { performance } from 'node:perf_hooks';
+import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../../src/cli/index.js';
 import { processZone } from '../../../src/engine/variables/index.js';
-import { type ThreadedInputDeps, ThreadedNetworkInput } from '../../../src/inputs/ingest/threaded-input.js';
+import {
+  createIngestWorker,
+  type ThreadedInputDeps,
+  ThreadedNetworkInput,
+} from '../../../src/inputs/ingest/threaded-input.js';
 import { planListeners } from '../../../src/inputs/listener-plan.js';
 import type { NetworkEvent } from '../../../src/inputs/network-input.js';
 import { MemoryLogger, sendUdp, tcpClient, waitFor, writeParts } from '../syslog/helpers.js';
@@ -162,7 +167,13 @@ describe('ThreadedNetworkInput: listeners on an ingest thread (issue 7)', () => 
     const s = await startThreaded(['udp://127.0.0.1:0']);
     await sendUdp('127.0.0.1', s.port(), ['<13>a', '<13>b', '<13>c']);
     await waitFor(() => (s.input.counters().received ?? 0) === 3);
-    expect(s.input.next(0)?.event.line).toContain('a');
+    const first: NetworkEvent[] = [];
+    await waitFor(() => {
+      const e = s.input.next(0);
+      if (e !== null) first.push(e);
+      return first.length === 1;
+    });
+    expect(first[0]?.event.line).toContain('a');
     await s.input.close();
     const dropped: string[] = [];
     for (let l = s.input.discard(); l !== null; l = s.input.discard()) dropped.push(l);
@@ -189,3 +200,46 @@ describe('ThreadedNetworkInput: listeners on an ingest thread (issue 7)', () => 
     }
   });
 });
+
+describe('ThreadedNetworkInput: a network thread that dies (issue 7)', () => {
+  it('is logged and started again on the same addresses, and the counts go on', async () => {
+    const workers: Worker[] = [];
+    const s = await startThreaded(['udp://127.0.0.1:0'], {
+      startWorker: (init) => {
+        const w = createIngestWorker(init);
+        workers.push(w);
+        return w;
+      },
+    });
+    try {
+      await sendUdp('127.0.0.1', s.port(), ['<13>before']);
+      expect((await take(s.input, 1))[0]?.event.line).toContain('before');
+      const port = s.port();
+      await workers[0]?.terminate();
+      await waitFor(() => workers.length === 2, 5000, 'a second thread');
+      await waitFor(() => s.logger.messages().some((m) => m.includes('network thread stopped')));
+      // Bound again on the same port: a message sent there arrives.
+      await waitFor(() => s.input.addresses()[0]?.port === port, 5000, 'the listener bound again');
+      let got: NetworkEvent[] = [];
+      await waitFor(
+        () => {
+          void sendUdp('127.0.0.1', port, ['<13>after']);
+          got = [...got, ...drainAll(s.input)];
+          return got.length > 0;
+        },
+        5000,
+        'a message through the new thread',
+      );
+      expect(got[0]?.event.line).toContain('after');
+      expect(s.input.stats()[0]?.received).toBeGreaterThanOrEqual(2);
+    } finally {
+      await s.input.close();
+    }
+  });
+});
+
+function drainAll(input: ThreadedNetworkInput): NetworkEvent[] {
+  const out: NetworkEvent[] = [];
+  for (let e = input.next(0); e !== null; e = input.next(0)) out.push(e);
+  return out;
+}
