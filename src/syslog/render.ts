@@ -21,15 +21,13 @@ function classicTime(epochSeconds: number, zone: TimeZone): string {
   // Messages come in bursts within the same second: the last one is kept (issue 7).
   if (epochSeconds === lastTime.seconds && zone === lastTime.zone) return lastTime.text;
   const text = formatClassicTime(epochSeconds, zone);
-  lastTime = { seconds: epochSeconds, zone, text };
+  lastTime.seconds = epochSeconds;
+  lastTime.zone = zone;
+  lastTime.text = text;
   return text;
 }
 
-let lastTime: { seconds: number; zone: TimeZone | null; text: string } = {
-  seconds: Number.NaN,
-  zone: null,
-  text: '',
-};
+const lastTime = { seconds: Number.NaN, zone: null as TimeZone | null, text: '' };
 
 function formatClassicTime(epochSeconds: number, zone: TimeZone): string {
   const t = localTime(epochSeconds, zone);
