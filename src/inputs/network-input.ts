@@ -17,7 +17,7 @@ export interface NetworkEvent {
  * The syslog listeners as the composition root uses them (issue 5, 7): started and closed as a
  * whole, polled by the engine loop one message at a time, never waiting. Two implementations:
  * InlineNetworkInput receives and parses on the engine's own thread; ThreadedNetworkInput
- * (src/inputs/ingest) does both on an ingest thread and hands over parsed messages in batches.
+ * (src/inputs/ingest) does both on a network thread and hands over parsed messages in batches.
  */
 export interface NetworkInput {
   /** Binds every listener; rejects with an Error naming the listener and address. */

@@ -8,7 +8,7 @@ import { InlineNetworkInput, type NetworkInput } from './network-input.js';
 import { SyslogListeners } from './syslog/index.js';
 
 /**
- * The syslog listeners of the --input values: on the ingest thread (issue 7, the default), or on
+ * The syslog listeners of the --input values: on the network thread (issue 7, the default), or on
  * the engine's own thread with --nonetwork-thread.
  */
 export function networkInput(

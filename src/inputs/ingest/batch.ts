@@ -3,7 +3,7 @@ import type { SyslogFormat, SyslogParseReason } from '../../syslog/index.js';
 import type { RenderedMessage } from '../network-source.js';
 
 /**
- * Parsed syslog messages on their way from the ingest thread to the engine thread (issue 7), in
+ * Parsed syslog messages on their way from the network thread to the engine thread (issue 7), in
  * the form that crosses threads cheapest: one string with every text end to end, the lengths and
  * small numbers in an Int32Array and the receipt times in a Float64Array, both transferred, not
  * copied. Structured cloning an array of event objects costs about twice as much on the

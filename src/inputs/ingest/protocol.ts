@@ -2,7 +2,7 @@ import type { InputSpec } from '../../cli/index.js';
 import type { BoundAddress, ListenerOptions } from '../syslog/index.js';
 import type { Batch } from './batch.js';
 
-/** What the ingest thread is started with (its workerData). */
+/** What the network thread is started with (its workerData). */
 export interface IngestInit {
   /** The --input values; the thread plans its listeners from them as the engine thread did. */
   readonly inputs: readonly InputSpec[];
@@ -19,7 +19,7 @@ export interface IngestInit {
   readonly ports: readonly number[] | null;
 }
 
-/** Engine thread → ingest thread. */
+/** Engine thread → network thread. */
 export type ToIngest =
   /** `n` messages were taken: the window has room again. */
   | { readonly t: 'ack'; readonly n: number }

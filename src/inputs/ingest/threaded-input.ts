@@ -43,7 +43,7 @@ export function createIngestWorker(init: IngestInit): Worker {
 }
 
 /**
- * The syslog listeners on an ingest thread (issue 7): receiving, deframing, ACLs, rate limits and
+ * The syslog listeners on a network thread (issue 7): receiving, deframing, ACLs, rate limits and
  * parsing run on a second core while this thread runs the rules. Messages arrive here parsed,
  * in batches, in the order the single intake queued them; the engine still takes one at a time,
  * so its semantics are those of one thread. Counters live in shared memory and read exactly as

@@ -10,14 +10,14 @@ import { BatchWriter } from './batch.js';
 import type { FromIngest, IngestInit, ToIngest } from './protocol.js';
 
 /**
- * The ingest thread (issue 7): every syslog listener of the process runs here, with its ACL, rate
+ * The network thread (issue 7): every syslog listener of the process runs here, with its ACL, rate
  * limit, framing and the intake's flow control, and every message is parsed and rendered here.
  * The engine thread gets them in batches (batch.ts) and acknowledges what it has taken; at most
  * `window` messages are handed over and not yet taken, the rest wait in the intake, whose limits
  * (UDP dropped and counted as queueFull, TCP/TLS peers paused) then apply as on one thread.
  */
 const port = parentPort;
-if (port === null) throw new Error('the ingest worker runs as a worker thread');
+if (port === null) throw new Error('the network thread worker runs as a worker thread');
 const init = workerData as IngestInit;
 const send = (m: FromIngest, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 

@@ -6,7 +6,7 @@ const WIDTH = COUNTER_NAMES.length;
 
 /**
  * The counters of a set of listeners and of their intake, in one buffer: set i is listener i's,
- * the last the intake's. With a SharedArrayBuffer the listeners can count on the ingest thread
+ * the last the intake's. With a SharedArrayBuffer the listeners can count on the network thread
  * while the engine thread reads the same numbers for metrics and dumps, without messages.
  */
 export class CounterBlock {

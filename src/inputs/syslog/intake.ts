@@ -25,7 +25,7 @@ export interface IntakeOptions {
 
 /**
  * Every count a listener or the intake keeps. A fixed list so that a set of counters can live in
- * shared memory: the listeners may run on the ingest thread while metrics and dumps read them
+ * shared memory: the listeners may run on the network thread while metrics and dumps read them
  * on the engine's (src/inputs/ingest).
  */
 export const COUNTER_NAMES = [
