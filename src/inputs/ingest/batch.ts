@@ -80,6 +80,16 @@ export interface BatchItem {
   readonly error: SyslogParseReason | null;
 }
 
+/**
+ * A substring that keeps nothing larger alive. V8 makes a longer substring a view of its parent,
+ * and the batch text holds hundreds of messages: a line or field value kept by an operation or a
+ * context (a $1, a stored line) would keep the whole batch. Shorter substrings are copies anyway.
+ */
+function own(text: string, start: number, end: number): string {
+  const part = text.slice(start, end);
+  return part.length < 13 ? part : ` ${part}`.slice(1);
+}
+
 /** An event whose syslog fields are taken out of its batch when first read. */
 class BatchEvent implements EngineEvent {
   readonly line: string;
@@ -120,7 +130,7 @@ class BatchEvent implements EngineEvent {
       const valueLength = batch.ints[int++] ?? 0;
       const name = batch.text.slice(pos, pos + nameLength);
       pos += nameLength;
-      fields[name] = batch.text.slice(pos, pos + valueLength);
+      fields[name] = own(batch.text, pos, pos + valueLength);
       pos += valueLength;
     }
     this.#fields = fields;
@@ -160,7 +170,9 @@ export class BatchReader {
     const errorLength = ints[this.#int + 2] ?? -1;
     this.#int += 3;
     const error = errorLength < 0 ? null : (this.#take(errorLength) as SyslogParseReason);
-    const line = this.#take(ints[this.#int++] ?? 0);
+    const length = ints[this.#int++] ?? 0;
+    const line = own(this.#batch.text, this.#pos, this.#pos + length);
+    this.#pos += length;
     const count = ints[this.#int++] ?? 0;
     // The fields are read only if a rule asks for them (most events match no RegExp rule).
     const event = new BatchEvent(line, l.url, l.context, this.#batch, this.#int, this.#pos, count);
