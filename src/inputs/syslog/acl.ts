@@ -79,9 +79,13 @@ export function cidrContains(cidr: Cidr, bits: bigint): boolean {
   return (bits & mask(cidr.prefix)) === cidr.network;
 }
 
+/** Peers whose answer an Acl keeps. */
+const MEMO_SIZE = 4096;
+
 export class Acl {
   readonly #allow: readonly Cidr[];
   readonly #deny: readonly Cidr[];
+  readonly #memo = new Map<string, boolean>();
 
   constructor(allow: readonly Cidr[], deny: readonly Cidr[]) {
     this.#allow = allow;
@@ -95,6 +99,17 @@ export class Acl {
 
   allows(address: string): boolean {
     if (this.open) return true;
+    // Every UDP datagram is checked, and reading an address into bits costs about 1 µs: the
+    // answers for recent peers are kept (a flood from random sources only empties the memo).
+    const known = this.#memo.get(address);
+    if (known !== undefined) return known;
+    const allowed = this.#decide(address);
+    if (this.#memo.size >= MEMO_SIZE) this.#memo.clear();
+    this.#memo.set(address, allowed);
+    return allowed;
+  }
+
+  #decide(address: string): boolean {
     const bits = addressBits(address);
     if (bits === null) return false;
     if (this.#deny.some((c) => cidrContains(c, bits))) return false;

@@ -61,6 +61,17 @@ describe('acl: CIDR lists (issue 5)', () => {
     expect(allows([], ['0.0.0.0/0'], '::1')).toBe(true);
   });
 
+  it('gives the same answers when asked again, for more peers than it keeps answers for', () => {
+    const { acl } = compileAcl(['10.0.0.0/8'], ['10.66.0.0/16']);
+    const peers = Array.from({ length: 10_000 }, (_, i) => `10.${(i * 7) % 256}.${i % 256}.${i % 200}`);
+    const expected = (p: string): boolean => !p.startsWith('10.66.');
+    for (let round = 0; round < 3; round++) {
+      for (const p of peers) expect(acl.allows(p)).toBe(expected(p));
+      expect(acl.allows('192.0.2.1')).toBe(false);
+      expect(acl.allows('not an address')).toBe(false);
+    }
+  });
+
   it('denies a peer whose address cannot be read when a list is set', () => {
     expect(allows(['10.0.0.0/8'], [], '')).toBe(false);
     expect(allows([], [], '')).toBe(true);
