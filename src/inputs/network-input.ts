@@ -22,7 +22,10 @@ export interface NetworkEvent {
 export interface NetworkInput {
   /** Binds every listener; rejects with an Error naming the listener and address. */
   start(): Promise<void>;
-  /** The next message, or null; `now` (epoch seconds) is written for messages without a time. */
+  /**
+   * The next message, or null. A message without a time of its own gets `now` (epoch seconds)
+   * on the engine thread; on the network thread, the time it was parsed there.
+   */
   next(now: number): NetworkEvent | null;
   /** After close: takes one message that will not be processed, and returns its listener. */
   discard(): string | null;
