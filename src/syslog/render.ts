@@ -18,18 +18,6 @@ function two(n: number): string {
 
 /** `Mmm dd hh:mm:ss` with the day padded by a space, as syslogd and SEC write it (`Jan  5`). */
 function classicTime(epochSeconds: number, zone: TimeZone): string {
-  // Messages come in bursts within the same second: the last one is kept (issue 7).
-  if (epochSeconds === lastTime.seconds && zone === lastTime.zone) return lastTime.text;
-  const text = formatClassicTime(epochSeconds, zone);
-  lastTime.seconds = epochSeconds;
-  lastTime.zone = zone;
-  lastTime.text = text;
-  return text;
-}
-
-const lastTime = { seconds: Number.NaN, zone: null as TimeZone | null, text: '' };
-
-function formatClassicTime(epochSeconds: number, zone: TimeZone): string {
   const t = localTime(epochSeconds, zone);
   const day = t.mday < 10 ? ` ${t.mday}` : String(t.mday);
   return `${MONTH_NAMES[t.mon]} ${day} ${two(t.hour)}:${two(t.min)}:${two(t.sec)}`;

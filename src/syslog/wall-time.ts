@@ -57,52 +57,6 @@ function localToEpoch(year: number, w: WallTime, zone: TimeZone): number {
 export function wallToEpochMs(w: WallTime, zone: TimeZone, now: number | undefined): number | null {
   if (w.year !== null) return localToEpoch(w.year, w, zone) * 1000 + w.fracMs;
   if (now === undefined) return null;
-  // A burst of messages carries the same few timestamps, and the network thread reads the clock
-  // once per batch: the last answer is kept for the same question (issue 7).
-  const m = lastYearless;
-  if (
-    m.now === now &&
-    m.zone === zone &&
-    m.mon === w.mon &&
-    m.mday === w.mday &&
-    m.hour === w.hour &&
-    m.min === w.min &&
-    m.sec === w.sec &&
-    m.fracMs === w.fracMs &&
-    m.offset === w.offset
-  ) {
-    return m.result;
-  }
-  const result = closestYearMs(w, zone, now);
-  // Assigned field by field: one object of one shape (a fresh spread object each time was 20x
-  // slower on a miss than no cache at all).
-  m.now = now;
-  m.zone = zone;
-  m.mon = w.mon;
-  m.mday = w.mday;
-  m.hour = w.hour;
-  m.min = w.min;
-  m.sec = w.sec;
-  m.fracMs = w.fracMs;
-  m.offset = w.offset;
-  m.result = result;
-  return result;
-}
-
-const lastYearless = {
-  now: Number.NaN,
-  zone: null as TimeZone | null,
-  mon: -1,
-  mday: -1,
-  hour: -1,
-  min: -1,
-  sec: -1,
-  fracMs: -1,
-  offset: null as number | null,
-  result: null as number | null,
-};
-
-function closestYearMs(w: WallTime, zone: TimeZone, now: number): number | null {
   const thisYear = localTime(now, zone).year;
   let best: number | null = null;
   for (const year of [thisYear - 1, thisYear, thisYear + 1]) {

@@ -10,7 +10,7 @@ function line(raw: string, opts: RenderOptions = classic): string {
 }
 
 describe('renderLine: the classic syslog file line (issue 5)', () => {
-  it('renders the same instant in each zone asked, alternating (the last time string kept is per zone)', () => {
+  it('renders the same instant in each zone asked, alternating between zones', () => {
     const plus2 = fixedZone(7200, 'EET');
     const msg = parseSyslog('<13>1 2024-06-15T10:00:00Z h app - - - text', { now: NOW });
     for (let i = 0; i < 3; i++) {
@@ -19,7 +19,7 @@ describe('renderLine: the classic syslog file line (issue 5)', () => {
     }
   });
 
-  it('gives a year-less time the year closest to now, for each now (the last answer kept is per now)', () => {
+  it('gives a year-less time the year closest to now, for each now in turn', () => {
     const raw = '<13>Dec 31 23:00:00 h app: text';
     const january = Date.parse('2025-01-01T01:00:00Z') / 1000;
     const december = Date.parse('2024-12-31T23:30:00Z') / 1000;

@@ -48,10 +48,6 @@ export class TcpListener implements Listener {
     this.#upgrade = upgrade;
   }
 
-  get openConnections(): number {
-    return this.#open.size;
-  }
-
   async start(): Promise<void> {
     const { spec } = this.#ctx;
     const server = createServer({ noDelay: true });

@@ -33,10 +33,6 @@ export class TlsListener implements Listener {
     this.#tls = tls;
   }
 
-  get openConnections(): number {
-    return this.#tcp?.openConnections ?? 0;
-  }
-
   async start(): Promise<void> {
     const files = await loadTlsFiles(this.#ctx, this.#tls);
     const tcp = new TcpListener(this.#ctx, tlsUpgrade(this.#ctx, this.#tls, files));

@@ -218,8 +218,7 @@ describe('ThreadedNetworkInput: a network thread that dies (issue 7)', () => {
       await workers[0]?.terminate();
       await waitFor(() => workers.length === 2, 5000, 'a second thread');
       await waitFor(() => s.logger.messages().some((m) => m.includes('network thread stopped')));
-      // Bound again on the same port: a message sent there arrives.
-      await waitFor(() => s.input.addresses()[0]?.port === port, 5000, 'the listener bound again');
+      // Bound again on the same port: a message sent there arrives through the new thread.
       let got: NetworkEvent[] = [];
       await waitFor(
         () => {
