@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithProgram } from '../support/external.js';
+import { TestCa } from '../support/test-certs.js';
 
 const MAIN = new URL('../../dist/main.js', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -207,50 +208,9 @@ describeWithProgram(
   (openssl) => {
     it('reads cert/key/ca/subject from the URL: an allowed client is heard, another subject is refused and counted', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'syscorr-tls-'));
-      const f = (name: string) => join(dir, name);
-      const ssl = (...args: string[]) => spawnSync(openssl, args, { stdio: 'ignore' });
-      const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-      ssl(
-        'req',
-        '-x509',
-        ...ec,
-        '-keyout',
-        f('ca.key'),
-        '-out',
-        f('ca.crt'),
-        '-subj',
-        '/CN=test CA',
-        '-days',
-        '2',
-      );
-      for (const name of ['server', 'rtr1', 'rtr2']) {
-        ssl(
-          'req',
-          '-new',
-          ...ec,
-          '-keyout',
-          f(`${name}.key`),
-          '-out',
-          f(`${name}.csr`),
-          '-subj',
-          `/CN=${name}`,
-        );
-        ssl(
-          'x509',
-          '-req',
-          '-in',
-          f(`${name}.csr`),
-          '-CA',
-          f('ca.crt'),
-          '-CAkey',
-          f('ca.key'),
-          '-CAcreateserial',
-          '-out',
-          f(`${name}.crt`),
-          '-days',
-          '2',
-        );
-      }
+      const ca = new TestCa(openssl, dir);
+      const f = (name: string) => ca.path(name);
+      for (const name of ['server', 'rtr1', 'rtr2']) ca.signed(name, name);
       writeFileSync(
         f('r.sec'),
         'type=Single\nptype=RegExp\npattern=link down\ndesc=d\naction=write - $+{_host} $+{_inputsrc}\n',

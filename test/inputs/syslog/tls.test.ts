@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { SyslogListeners, type TlsOptions } from '../../../src/inputs/syslog/index.js';
 import { describeWithProgram } from '../../support/external.js';
+import { TestCa } from '../../support/test-certs.js';
 import { tempDir } from '../helpers.js';
 import {
   closed,
@@ -20,89 +19,15 @@ import {
 
 describeWithProgram('openssl', 'syslog TLS listener (issue 5, RFC 5425)', (openssl) => {
   const tmp = tempDir();
-  const file = (name: string): string => join(tmp.dir, name);
-  const ssl = (...args: string[]): void => {
-    execFileSync(openssl, args, { stdio: 'ignore' });
-  };
-  const ecKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  /** A key and certificate signed by the test CA (or self-signed when `ca` is false). */
-  const clientCert = (name: string, cn: string, ca = true): void => {
-    if (!ca) {
-      ssl(
-        'req',
-        '-x509',
-        ...ecKey,
-        '-keyout',
-        file(`${name}.key`),
-        '-out',
-        file(`${name}.crt`),
-        '-subj',
-        `/CN=${cn}`,
-        '-days',
-        '2',
-      );
-      return;
-    }
-    ssl(
-      'req',
-      '-new',
-      ...ecKey,
-      '-keyout',
-      file(`${name}.key`),
-      '-out',
-      file(`${name}.csr`),
-      '-subj',
-      `/CN=${cn}`,
-    );
-    ssl(
-      'x509',
-      '-req',
-      '-in',
-      file(`${name}.csr`),
-      '-CA',
-      file('ca.crt'),
-      '-CAkey',
-      file('ca.key'),
-      '-CAcreateserial',
-      '-out',
-      file(`${name}.crt`),
-      '-days',
-      '2',
-    );
-  };
+  let ca: TestCa;
+  const file = (name: string): string => ca.path(name);
 
   beforeAll(() => {
-    ssl(
-      'req',
-      '-x509',
-      ...ecKey,
-      '-keyout',
-      file('ca.key'),
-      '-out',
-      file('ca.crt'),
-      '-subj',
-      '/CN=Test CA',
-      '-days',
-      '2',
-    );
-    ssl(
-      'req',
-      '-x509',
-      ...ecKey,
-      '-keyout',
-      file('server.key'),
-      '-out',
-      file('server.crt'),
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-days',
-      '2',
-    );
-    clientCert('router1', 'router1.example');
-    clientCert('intruder', 'intruder.example');
-    clientCert('selfsigned', 'router1.example', false);
+    ca = new TestCa(openssl, tmp.dir);
+    ca.selfSigned('server', 'localhost', ['-addext', 'subjectAltName=IP:127.0.0.1']);
+    ca.signed('router1', 'router1.example');
+    ca.signed('intruder', 'intruder.example');
+    ca.selfSigned('selfsigned', 'router1.example');
   });
   afterAll(() => tmp.cleanup());
 
