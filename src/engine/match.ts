@@ -105,7 +105,7 @@ export function matchPattern(p: Pattern, varmap: readonly VarMapItem[], input: M
   }
 }
 
-/** PT-nregexp: a matching NRegExp sets only $0, _inputsrc and _intcontext. */
+/** PT-nregexp: a matching NRegExp sets only $0, _inputsrc and _intcontext (and a syslog event's fields). */
 function nregexpValues(lines: number, text: string, input: MatchInput): MatchValues {
   return {
     numbered: [text],

@@ -6,6 +6,7 @@ import type { MatchValues } from '../config/template/index.js';
 import type { ContextEvaluator } from './context-eval.js';
 import { type MatchInput, matchPattern, NO_MATCH, negatedMatch } from './match.js';
 import { type FilePlan, Prefilter } from './prefilter/index.js';
+import { triesOperationsOnMiss } from './rules/index.js';
 
 /** What the loop asks of the rule types (implemented by the engine through rules/index.ts). */
 export interface LoopHooks {
@@ -222,7 +223,7 @@ export class RuleLoop {
     const values = this.#full(rule, input, now, plan === null ? -1 : (plan.pattern[i] ?? -1));
     if (values === false) {
       // RT-pair-close: an event that did not match pattern1 is tried on the live operations.
-      if ((rule.type === 'Pair' || rule.type === 'PairWithWindow') && this.#hooks.unmatched(rule)) {
+      if (triesOperationsOnMiss(rule) && this.#hooks.unmatched(rule)) {
         this.count(rule);
         return nextIndex(rule.second.continue, i, n);
       }

@@ -27,7 +27,6 @@ export interface CountsView {
   readonly eventsInput: number;
   readonly eventsSynthetic: number;
   readonly latency: Buckets;
-  readonly contextsExpired: number;
   readonly parsed: ReadonlyMap<SyslogFormatLabel, number>;
   readonly parseErrors: ReadonlyMap<SyslogParseReason, number>;
   /** type → [ok, error] */
@@ -61,7 +60,6 @@ export class TelemetryCounts implements Telemetry, CountsView {
   eventsInput = 0;
   eventsSynthetic = 0;
   readonly latency = new Buckets(LATENCY_BUCKETS);
-  #contextsExpired = 0;
   readonly parsed = zeros(SYSLOG_FORMATS);
   readonly parseErrors = zeros(SYSLOG_PARSE_REASONS);
   readonly actions = new Map<string, [number, number]>();
@@ -86,10 +84,6 @@ export class TelemetryCounts implements Telemetry, CountsView {
     for (const t of opts.actionTypes ?? []) this.actions.set(t, [0, 0]);
   }
 
-  get contextsExpired(): number {
-    return this.#contextsExpired;
-  }
-
   get reload(): ReloadState {
     return this.#reload;
   }
@@ -100,10 +94,6 @@ export class TelemetryCounts implements Telemetry, CountsView {
     if (kind === 'input') this.eventsInput++;
     else this.eventsSynthetic++;
     if (latencySeconds !== null) this.latency.observe(latencySeconds);
-  }
-
-  contextExpired(): void {
-    this.#contextsExpired++;
   }
 
   // ---- SyslogTelemetry ----

@@ -36,7 +36,7 @@ function* loadedRules(engine: EngineView): Iterable<RuleView> {
 /** Events, latency, rules, contexts and operations (engine), and configuration reloads. */
 export function registerEngineMetrics(registry: Registry, counts: CountsView, engine: EngineView): void {
   registerEventMetrics(registry, counts);
-  registerStateMetrics(registry, counts, engine);
+  registerStateMetrics(registry, engine);
   registerReloadMetrics(registry, counts);
 }
 
@@ -65,7 +65,7 @@ function registerEventMetrics(registry: Registry, counts: CountsView): void {
 }
 
 /** Rules and what they hold: matches per rule, live contexts and operations. */
-function registerStateMetrics(registry: Registry, counts: CountsView, engine: EngineView): void {
+function registerStateMetrics(registry: Registry, engine: EngineView): void {
   pulledCounter(
     registry,
     {
@@ -89,7 +89,7 @@ function registerStateMetrics(registry: Registry, counts: CountsView, engine: En
   pulledCounter(
     registry,
     { name: 'syscorr_contexts_expired_total', help: 'Contexts expired (lifetime over, or obsoleted).' },
-    () => one(engine.contextsExpired + counts.contextsExpired),
+    () => one(engine.contextsExpired),
   );
   pulledGauge(
     registry,

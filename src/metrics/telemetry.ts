@@ -33,7 +33,6 @@ export interface ChildTelemetry {
 export interface EngineTelemetry {
   /** One event went through the rules; latency (receipt → rules done) is known for network input. */
   eventProcessed(kind: 'input' | 'synthetic', latencySeconds: number | null): void;
-  contextExpired(): void;
 }
 
 export interface SyslogTelemetry {
@@ -65,7 +64,6 @@ export const NO_TELEMETRY: Telemetry = Object.freeze({
   childStarted: nothing,
   childExited: nothing,
   eventProcessed: nothing,
-  contextExpired: nothing,
   syslogParsed: nothing,
   configReloaded: nothing,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseFamily, metricNames } from './promql-names.js';
+import { metricNames } from './promql-names.js';
 
 describe('metricNames: the metrics a PromQL expression selects', () => {
   it('skips functions, aggregations and the label lists of by/without/on/ignoring/group_*', () => {
@@ -27,13 +27,5 @@ describe('metricNames: the metrics a PromQL expression selects', () => {
   it('rejects unbalanced input rather than guessing', () => {
     expect(() => metricNames('sum by (le')).toThrow(/unbalanced/);
     expect(() => metricNames('a{x="y}')).toThrow(/unterminated|unbalanced/);
-  });
-});
-
-describe('baseFamily', () => {
-  it('maps histogram series to their family and leaves other names alone', () => {
-    expect(baseFamily('x_seconds_bucket')).toBe('x_seconds');
-    expect(baseFamily('x_seconds_count')).toBe('x_seconds');
-    expect(baseFamily('x_total')).toBe('x_total');
   });
 });

@@ -64,11 +64,3 @@ export function metricNames(expr: string): string[] {
   }
   return names;
 }
-
-/**
- * The names under which `name` appears in an exposition: histograms and summaries are selected
- * through their _bucket/_sum/_count series.
- */
-export function baseFamily(name: string): string {
-  return name.replace(/_(bucket|sum|count)$/, '');
-}

@@ -2,7 +2,7 @@ import type { LocalProblem } from '../diagnostics.js';
 import type { ParsedRegex } from './ast.js';
 import { chooseCaseMode } from './case-mode.js';
 import { emitRegex } from './emit.js';
-import { parseRegex } from './parser.js';
+import { parsePerlRegex } from './parser.js';
 import { RegexProblem } from './state.js';
 
 /** The result of one match, with Perl's numbering and Perl's %+ (SEC PT-regexp, PT-regexp-named). */
@@ -39,10 +39,7 @@ export type CompileResult =
  */
 export function compilePerlRegex(pattern: string): CompileResult {
   try {
-    let parsed = parseRegex(pattern, false);
-    // Under /d, \p, \N{..} or a code point above 0xFF anywhere switch the whole pattern to
-    // Unicode rules (perlre), which changes \w \s \b, POSIX classes and /i on Latin-1 bytes.
-    if (parsed.unicodeTrigger) parsed = parseRegex(pattern, true);
+    const parsed = parsePerlRegex(pattern);
     const emitted = emitRegex(parsed, chooseCaseMode(parsed.root));
     let js: RegExp;
     try {

@@ -10,6 +10,18 @@ import { ParseState } from './state.js';
 import { MAX_LOOKBEHIND, maxWidth } from './width.js';
 
 /**
+ * The pattern as Perl reads it: under /d, \p, \N{..} or a code point above 0xFF anywhere switch
+ * the whole pattern to Unicode rules (perlre), which changes \w \s \b, POSIX classes and /i on
+ * Latin-1 bytes, so such a pattern is read a second time under them. The compiler and the rule
+ * prefilter both read patterns through here: the prefilter must see the tree that is matched.
+ * Throws RegexProblem as parseRegex does.
+ */
+export function parsePerlRegex(src: string): ParsedRegex {
+  const parsed = parseRegex(src, false);
+  return parsed.unicodeTrigger ? parseRegex(src, true) : parsed;
+}
+
+/**
  * Parses a Perl pattern as Perl 5.36 compiles `qr/$pat/` (SEC PT-regexp). Throws RegexProblem on
  * a pattern Perl rejects or one that cannot be translated. `unicodeRules`: treat /d as /u (set on
  * the second pass when the first one found \p, \N{..} or a code point above 0xFF).

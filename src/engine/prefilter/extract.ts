@@ -1,6 +1,6 @@
 import type { Node } from '../../config/perl-regex/ast.js';
 import type { ByteSet } from '../../config/perl-regex/byte-set.js';
-import { parseRegex } from '../../config/perl-regex/parser.js';
+import { parsePerlRegex } from '../../config/perl-regex/parser.js';
 import { foldByte } from './fold.js';
 import {
   best,
@@ -184,14 +184,12 @@ function prune(sets: readonly Literals[]): (readonly string[])[] {
 /**
  * What every subject the Perl pattern matches contains: one member of EACH returned set (folded
  * texts, fold.ts). Empty when nothing useful is known (the rule then always runs). The pattern is
- * parsed as compilePerlRegex parses it.
+ * read by parsePerlRegex, as compilePerlRegex reads it.
  */
 export function requiredLiterals(source: string): readonly (readonly string[])[] {
   let root: Node;
   try {
-    let parsed = parseRegex(source, false);
-    if (parsed.unicodeTrigger) parsed = parseRegex(source, true);
-    root = parsed.root;
+    root = parsePerlRegex(source).root;
   } catch {
     return [];
   }

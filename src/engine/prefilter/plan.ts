@@ -1,5 +1,6 @@
 import type { Config } from '../../config/load.js';
 import type { Matcher, Pattern, Rule } from '../../config/rules/types.js';
+import { triesOperationsOnMiss } from '../rules/index.js';
 import { requiredLiterals } from './extract.js';
 import { foldText } from './fold.js';
 import { compareQuality, finish, keyOf, MIN_LITERAL } from './literal-set.js';
@@ -120,7 +121,7 @@ function planRule(
   const req = t.require(sets.get(rule) ?? []);
   plan.pattern[i] = req;
   // RT-pair-close: a Pair tries its operations on every event pattern1 does not match.
-  if (rule.type !== 'Pair' && rule.type !== 'PairWithWindow' && skippable(rule)) plan.rule[i] = req;
+  if (!triesOperationsOnMiss(rule) && skippable(rule)) plan.rule[i] = req;
 }
 
 /** The index lists the rule loop walks: rules without a `rule` requirement, and each trigger's rules. */

@@ -32,6 +32,17 @@ export function handlerFor(rule: Rule): RuleHandler<Rule> | undefined {
   return (HANDLERS as Handlers)[rule.type] as RuleHandler<Rule> | undefined;
 }
 
+/**
+ * RT-pair-close: the rule types whose live operations are tried on an event pattern1 did not
+ * match (their handlers have `unmatched`). The rule loop calls them on a miss, so the prefilter
+ * must never skip such a rule whole.
+ */
+export function triesOperationsOnMiss(
+  rule: Rule,
+): rule is Extract<Rule, { type: 'Pair' | 'PairWithWindow' }> {
+  return rule.type === 'Pair' || rule.type === 'PairWithWindow';
+}
+
 /** Rule types the engine runs today (Suppress and Jump live in the rule loop). */
 export function isSupported(rule: Rule): boolean {
   return handlerFor(rule) !== undefined || rule.type === 'Suppress' || rule.type === 'Jump';

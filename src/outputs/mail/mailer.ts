@@ -64,12 +64,15 @@ export class Mailer {
       open.digest.add(mail, now);
       return;
     }
-    if (this.#limiter.tryTake(key, now)) {
-      this.#enqueue(mail, now);
-      return;
-    }
+    // A full queue drops the mail before the rate limiter counts it: a dropped mail must not use
+    // up its recipient's sends for the window.
     if (this.queued >= this.#limits.queueSize) {
       this.#drop(mail, 'queue_full', `the mail queue is full (${this.#limits.queueSize})`);
+      return;
+    }
+    if (this.#limiter.tryTake(key, now)) {
+      this.#queue.push({ mail, attempts: 0, due: now });
+      this.#pump();
       return;
     }
     const due = this.#limiter.nextFree(key, now);
@@ -104,15 +107,6 @@ export class Mailer {
     this.#inFlight = null;
     for (const job of left) this.#drop(job.mail, 'gave_up', 'not delivered before exit');
     this.#deps.transport.close();
-  }
-
-  #enqueue(mail: Mail, now: number): void {
-    if (this.queued >= this.#limits.queueSize) {
-      this.#drop(mail, 'queue_full', `the mail queue is full (${this.#limits.queueSize})`);
-      return;
-    }
-    this.#queue.push({ mail, attempts: 0, due: now });
-    this.#pump();
   }
 
   #flushDigest(key: string): void {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { engineWith, loadConfig, step } from './support.js';
 
 const T0 = 1_700_000_000;
@@ -82,13 +82,33 @@ describe('prefilter: the rule loop keeps SEC semantics', () => {
   });
 
   it('a line with a char above 0xFF makes every rule run (no fold is defined there)', () => {
-    const rules = single('(?i)k(\\w*)', 'write - k[$1]');
+    // The rule requires `alpha`: on a line whose scan stops at U+2603 it must still be tried.
+    const rules = single('alpha (\\w+)', 'write - a[$1]');
     expect(
       outputs({ 'a.sec': rules }, [
-        [0, 'x\u212a ok'],
+        [0, '\u2603 alpha one'],
         [1, 'none'],
       ]),
-    ).toEqual(['k[]']);
+    ).toEqual(['a[one]']);
+  });
+
+  it('with the prefilter on, a rule whose text is absent does not run its regex', () => {
+    const rules = Array.from({ length: 12 }, (_, i) => single(`needle${i} (\\d+)`, 'none')).join('\n');
+    const config = loadConfig({ 'a.sec': rules });
+    const execs = [true, false].map((prefilter) => {
+      const { engine } = engineWith(config, prefilter);
+      const exec = vi.spyOn(RegExp.prototype, 'exec');
+      const test = vi.spyOn(RegExp.prototype, 'test');
+      try {
+        step(engine, 'a line with none of the texts 42', T0);
+        return exec.mock.calls.length + test.mock.calls.length;
+      } finally {
+        exec.mockRestore();
+        test.mockRestore();
+      }
+    });
+    expect(execs[1]).toBeGreaterThanOrEqual(12);
+    expect(execs[0]).toBeLessThan(12);
   });
 
   it('OPT-ruleperf: every rule an event reaches is counted, skipped or not', () => {

@@ -21,7 +21,7 @@ function setup(limits: Partial<MailLimits> = {}) {
 }
 
 describe('Mailer: never blocks', () => {
-  it('send() returns before the transport is even called, and delivery follows asynchronously', async () => {
+  it('send() does not wait for delivery: the outcome is recorded only after the transport promise settles', async () => {
     const { transport, mailer, telemetry } = setup();
     mailer.send(mail({ subject: 'one' }));
     expect(transport.attempts).toHaveLength(1);
@@ -52,6 +52,25 @@ describe('Mailer: bounded queue', () => {
     expect(telemetry.failed).toEqual(['queue_full', 'queue_full']);
     expect(logger.messages(2).filter((m) => m.includes('the mail queue is full (3)'))).toHaveLength(2);
     expect(logger.messages(2)[0]).toContain("to u3@x ('s3')");
+  });
+
+  it('a mail dropped for a full queue does not use up the sends of its recipient', async () => {
+    const { timers, transport, mailer, telemetry } = setup({ queueSize: 1, perRecipient: 2 });
+    transport.script.push(transient());
+    mailer.send(mail({ to: ['a@x'], subject: 'first' }));
+    await settle();
+    // The first mail waits for its retry and fills the queue: both mails to b@x are dropped.
+    mailer.send(mail({ to: ['b@x'], subject: 'lost 1' }));
+    mailer.send(mail({ to: ['b@x'], subject: 'lost 2' }));
+    // (the first attempt's transient failure is counted too)
+    expect(telemetry.failed).toEqual(['transport', 'queue_full', 'queue_full']);
+    await timers.advance(1000);
+    expect(mailer.queued).toBe(0);
+    // b@x has sent nothing this window: its next mail goes out at once, not into a digest.
+    mailer.send(mail({ to: ['b@x'], subject: 'after the outage' }));
+    await settle();
+    expect(transport.delivered.map((m) => m.subject)).toEqual(['first', 'after the outage']);
+    expect(telemetry.digested).toEqual([]);
   });
 });
 
