@@ -92,7 +92,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   const telemetry = metrics?.telemetry ?? NO_TELEMETRY;
   // syscorr-mail: SMTP from --smtp / SYSCORR_SMTP_URL[_FILE], else mail goes to the log.
   const mailDeps = { logger, telemetry, env: process.env };
-  const mail = createMail(mailSettings(options, mailDeps), mailDeps);
+  const mail = await createMail(mailSettings(options, mailDeps), mailDeps);
   const reloader = new ConfigReloader(config, {
     patterns: options.conf,
     bufsize: options.bufsize,

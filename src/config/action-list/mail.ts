@@ -1,3 +1,4 @@
+import { isMailAddress } from '../mail-address.js';
 import { perlRegex } from './perl-text.js';
 import type { Arg, PartReader } from './reader.js';
 import { type ActionSpec, rest, word } from './spec.js';
@@ -10,9 +11,6 @@ import { type ActionSpec, rest, word } from './spec.js';
  * expanded at run time in every argument, match variables at match time (AL-match-time).
  */
 
-/** One recipient written literally: `user` or `user@domain`. */
-const ADDRESS = /^[^\s@<>(),;:"'\\]+(?:@[^\s@<>(),;:"'\\]+)?$/;
-
 /**
  * A recipient list written literally must hold addresses (SYS0901, at the bad one); a list with
  * `$` or `%` in it gets its value at run time and is not checked here.
@@ -23,7 +21,7 @@ function checkRecipients(r: PartReader, arg: Arg | undefined, to: string): void 
   for (const part of to.split(',')) {
     const offset = arg.offset + Math.max(0, arg.text.indexOf(part, at));
     at += part.length + 1;
-    if (!ADDRESS.test(part)) {
+    if (!isMailAddress(part)) {
       const what = part === '' ? 'an empty recipient' : `'${part}'`;
       r.problem('SYS0901', `${what} is not a mail address (user or user@domain)`, offset);
       return;

@@ -1,3 +1,4 @@
+import { splitAddresses } from '../../config/mail-address.js';
 import { parseSmtpUrl, type SmtpConfig } from './smtp-url.js';
 
 /** What the mail output is built from (docs/mail.md "Configuration"). */
@@ -23,9 +24,6 @@ export interface MailConfigDeps {
   readonly readFile: (path: string) => string;
   readonly hostname: () => string;
 }
-
-/** A sender or recipient given in the configuration: `user` or `user@domain`. */
-const ADDRESS = /^[^\s@<>(),;:"'\\]+(?:@[^\s@<>(),;:"'\\]+)?$/;
 
 function given(value: string | null | undefined): string | null {
   return value === undefined || value === null || value.trim() === '' ? null : value.trim();
@@ -67,12 +65,8 @@ function addressSetting(
   problems: string[],
 ): { list: string[]; explicit: boolean } {
   if (value === null) return { list: [fallback], explicit: false };
-  const list = value
-    .split(',')
-    .map((a) => a.trim())
-    .filter((a) => a !== '');
-  const bad = list.filter((a) => !ADDRESS.test(a));
-  if (list.length > 0 && bad.length === 0) return { list, explicit: true };
+  const list = splitAddresses([value]);
+  if (list !== null && list.length > 0) return { list, explicit: true };
   problems.push(`${name} '${value}' is not an address (user or user@domain); using '${fallback}'`);
   return { list: [fallback], explicit: false };
 }

@@ -7,6 +7,5 @@ export { Mailer, type MailerDeps } from './mailer.js';
 export { programExists } from './program-lookup.js';
 export { createMail, type MailSetup, type MailSetupDeps, mailSettings } from './setup.js';
 export { splitShellWords } from './shell-words.js';
-export { SmtpTransport } from './smtp-transport.js';
 export { parseSmtpUrl, type SmtpConfig, smtpAddress } from './smtp-url.js';
 export { type Mail, MailSendError, type MailTimers, type MailTransport, SYSTEM_TIMERS } from './types.js';

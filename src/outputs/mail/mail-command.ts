@@ -1,3 +1,4 @@
+import { splitAddresses } from '../../config/mail-address.js';
 /**
  * Recognises the mail commands SEC rulesets pipe to (`pipe '…' /usr/bin/mail -s SUBJ rcpt`,
  * `report CTX sendmail -t`, …), from the command's words. Only the forms docs/mail.md lists are
@@ -26,9 +27,6 @@ export interface MailCommand {
 
 const MAIL_PROGRAMS = new Set(['mail', 'mailx', 'bsd-mailx']);
 const SENDMAIL_PROGRAMS = new Set(['sendmail']);
-
-/** A recipient or sender as a command line gives it: `user` or `user@domain`, nothing else. */
-const ADDRESS = /^[^\s@<>(),;:"'\\]+(?:@[^\s@<>(),;:"'\\]+)?$/;
 
 /** getopt(3) as glibc has it (options may follow operands; `--` ends them). */
 interface Parsed {
@@ -73,20 +71,6 @@ function programName(program: string): string | null {
   return program.slice(program.lastIndexOf('/') + 1);
 }
 
-/** Splits `a@x,b@y` lists (mail -c/-b and recipients may be comma lists); null if one is not an address. */
-function addresses(values: readonly string[]): string[] | null {
-  const out: string[] = [];
-  for (const value of values) {
-    for (const part of value.split(',')) {
-      const address = part.trim();
-      if (address === '') continue;
-      if (!ADDRESS.test(address)) return null;
-      out.push(address);
-    }
-  }
-  return out;
-}
-
 function optionValues(parsed: Parsed, opts: string): string[] {
   return parsed.options.filter(([o]) => opts.includes(o)).map(([, v]) => v ?? '');
 }
@@ -99,10 +83,10 @@ function hasFlag(parsed: Parsed, opt: string): boolean {
 function mailCommand(program: string, args: readonly string[]): MailCommand | null {
   const parsed = getopt(args, 'nNEiv', 'scbr');
   if (parsed === null) return null;
-  const to = addresses(parsed.operands);
-  const cc = addresses(optionValues(parsed, 'c'));
-  const bcc = addresses(optionValues(parsed, 'b'));
-  const from = addresses(optionValues(parsed, 'r'));
+  const to = splitAddresses(parsed.operands);
+  const cc = splitAddresses(optionValues(parsed, 'c'));
+  const bcc = splitAddresses(optionValues(parsed, 'b'));
+  const from = splitAddresses(optionValues(parsed, 'r'));
   if (to === null || cc === null || bcc === null || from === null || from.length > 1) return null;
   if (to.length === 0) return null;
   return {
@@ -124,8 +108,8 @@ function sendmailCommand(program: string, args: readonly string[]): MailCommand 
   const parsed = getopt(args, 'ti', 'frFo');
   if (parsed === null) return null;
   if (optionValues(parsed, 'o').some((v) => v !== 'i')) return null;
-  const to = addresses(parsed.operands);
-  const from = addresses(optionValues(parsed, 'fr'));
+  const to = splitAddresses(parsed.operands);
+  const from = splitAddresses(optionValues(parsed, 'fr'));
   if (to === null || from === null || from.length > 1) return null;
   const recipientsFromHeaders = hasFlag(parsed, 't');
   if (to.length === 0 && !recipientsFromHeaders) return null;

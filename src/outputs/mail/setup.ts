@@ -8,7 +8,6 @@ import { LogTransport } from './log-transport.js';
 import { MailOutput } from './mail-output.js';
 import { Mailer } from './mailer.js';
 import { programExists } from './program-lookup.js';
-import { SmtpTransport } from './smtp-transport.js';
 import { type MailTimers, type MailTransport, SYSTEM_TIMERS } from './types.js';
 
 export interface MailSetupDeps {
@@ -46,10 +45,14 @@ export function mailSettings(options: MailOptions, deps: MailSetupDeps): MailSet
  * Builds the mail output (docs/mail.md): SMTP when a server is configured, else the log
  * transport; the Mailer in front of it; the MailPort in front of that.
  */
-export function createMail(settings: MailSettings, deps: MailSetupDeps): MailSetup {
+export async function createMail(settings: MailSettings, deps: MailSetupDeps): Promise<MailSetup> {
+  // nodemailer is loaded only when SMTP is configured: runs without it (SEC-style runs over files,
+  // --help) do not pay for loading it.
   const transport =
     deps.transport ??
-    (settings.smtp === null ? new LogTransport(deps.logger) : new SmtpTransport(settings.smtp));
+    (settings.smtp === null
+      ? new LogTransport(deps.logger)
+      : new (await import('./smtp-transport.js')).SmtpTransport(settings.smtp));
   const mailer = new Mailer({
     transport,
     logger: deps.logger,

@@ -4,9 +4,9 @@ import {
   Mailer,
   MailSendError,
   parseSmtpUrl,
-  SmtpTransport,
   SYSTEM_TIMERS,
 } from '../../../src/outputs/mail/index.js';
+import { SmtpTransport } from '../../../src/outputs/mail/smtp-transport.js';
 import { RecordingLogger } from '../helpers.js';
 import { RecordingMailTelemetry } from './fakes.js';
 import { type SmtpSink, smtpError, startSmtpSink } from './smtp-sink.js';
