@@ -1,7 +1,7 @@
 export { expandGlob, expandPatterns, type GlobOptions, globCompare } from './glob.js';
 export { splitGlobWords } from './glob-words.js';
 export { SEC_COMPATIBILITY, SYSCORR_VERSION, usageText, versionText } from './help.js';
-export { isSmtpUrl, parseHostPort, parseInputSpec, splitInputContext } from './input-spec.js';
+export { formatHostPort, isSmtpUrl, parseHostPort, parseInputSpec, splitInputContext } from './input-spec.js';
 export {
   OPTION_FIELDS,
   OPTION_TABLE,

@@ -44,6 +44,14 @@ export function listenerKind(pattern: string): 'udp' | 'tcp' | 'tls' | null {
   return (m[1] ?? '').toLowerCase() as 'udp' | 'tcp' | 'tls';
 }
 
+/**
+ * `host:port`, with brackets around an IPv6 host (how errors and logs name an address; the
+ * inverse of parseHostPort). A host already in brackets keeps them.
+ */
+export function formatHostPort(host: string, port: number): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
 /** Parses `HOST:PORT` or `[IPV6]:PORT` (port 0..65535); null when malformed. */
 export function parseHostPort(text: string): ListenAddress | null {
   const m = HOST_PORT.exec(text);

@@ -1,10 +1,10 @@
 import { HANDLERS } from '../actions/handlers.js';
 import type { Logger } from '../actions/ports.js';
-import { SYSCORR_VERSION } from '../cli/index.js';
+import { formatHostPort, SYSCORR_VERSION } from '../cli/index.js';
 import { TelemetryCounts } from './counts.js';
 import { type MetricsEndpoint, type MetricsSetting, metricsEndpoint } from './endpoint.js';
 import { buildRegistry } from './registry.js';
-import { formatHostPort, MetricsServer } from './server.js';
+import { MetricsServer } from './server.js';
 import type { MetricsSources } from './sources.js';
 
 export interface MetricsDeps {

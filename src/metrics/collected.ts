@@ -9,9 +9,6 @@ import type { Buckets } from './buckets.js';
 
 export type Labels = Readonly<Record<string, string>>;
 
-/** One series: its labels and its current value. */
-export type Sample = readonly [labels: Labels, value: number];
-
 /** What a pulled family reads at scrape time; a null value (unknown) leaves the series out. */
 export type Read = () => Iterable<readonly [labels: Labels, value: number | null]>;
 

@@ -1,4 +1,4 @@
-import { SYSLOG_PARSE_REASONS, type SyslogParseReason } from '../syslog/index.js';
+import { SYSLOG_PARSE_REASONS, type SyslogFormat, type SyslogParseReason } from '../syslog/index.js';
 import { Buckets, LATENCY_BUCKETS, MAIL_BUCKETS } from './buckets.js';
 import type { MailFailure, Telemetry } from './telemetry.js';
 
@@ -10,8 +10,7 @@ export const MAIL_FAILURES: readonly MailFailure[] = Object.freeze([
   'queue_full',
 ]);
 
-export type SyslogFormatLabel = 'rfc5424' | 'rfc3164' | 'raw';
-export const SYSLOG_FORMATS: readonly SyslogFormatLabel[] = Object.freeze(['rfc5424', 'rfc3164', 'raw']);
+export const SYSLOG_FORMATS: readonly SyslogFormat[] = Object.freeze(['rfc5424', 'rfc3164', 'raw']);
 
 export type ReloadMode = 'soft' | 'full';
 
@@ -27,7 +26,7 @@ export interface CountsView {
   readonly eventsInput: number;
   readonly eventsSynthetic: number;
   readonly latency: Buckets;
-  readonly parsed: ReadonlyMap<SyslogFormatLabel, number>;
+  readonly parsed: ReadonlyMap<SyslogFormat, number>;
   readonly parseErrors: ReadonlyMap<SyslogParseReason, number>;
   /** type → [ok, error] */
   readonly actions: ReadonlyMap<string, readonly [number, number]>;
@@ -98,7 +97,7 @@ export class TelemetryCounts implements Telemetry, CountsView {
 
   // ---- SyslogTelemetry ----
 
-  syslogParsed(format: SyslogFormatLabel, error: string | null): void {
+  syslogParsed(format: SyslogFormat, error: string | null): void {
     this.parsed.set(format, (this.parsed.get(format) ?? 0) + 1);
     if (error === null) return;
     // The label set stays bounded whatever a caller passes: an unknown reason is a bug of ours.

@@ -10,7 +10,7 @@ export {
 } from './endpoint.js';
 export { ruleLabel } from './engine-metrics.js';
 export { type BuildInfo, buildRegistry, type RegistryOptions } from './registry.js';
-export { formatHostPort, MetricsServer, type MetricsServerOptions } from './server.js';
+export { MetricsServer, type MetricsServerOptions } from './server.js';
 export type {
   ChildrenView,
   EngineView,

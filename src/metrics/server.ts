@@ -1,11 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
-
-/** `host:port`, with brackets around an IPv6 host (how errors and logs name an address). */
-export function formatHostPort(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
+import { formatHostPort } from '../cli/index.js';
 
 export interface MetricsServerOptions {
   /** Where a failed scrape is reported (the exposition itself then answers 500). */

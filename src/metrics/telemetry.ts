@@ -6,6 +6,8 @@
  * pulled by src/metrics from its owner instead of being pushed here.
  */
 
+import type { SyslogFormat } from '../syslog/index.js';
+
 /** Why a mail did not go out (bounded label values). */
 export type MailFailure = 'transport' | 'rejected' | 'gave_up' | 'queue_full';
 
@@ -37,7 +39,7 @@ export interface EngineTelemetry {
 
 export interface SyslogTelemetry {
   /** One received message was parsed; `error` is a bounded reason or null when valid. */
-  syslogParsed(format: 'rfc5424' | 'rfc3164' | 'raw', error: string | null): void;
+  syslogParsed(format: SyslogFormat, error: string | null): void;
 }
 
 export interface ReloadTelemetry {

@@ -61,17 +61,9 @@ export class Prefilter {
     return this.#plan.files.get(name);
   }
 
-  get slotCount(): number {
-    return this.#plan.slots.length;
-  }
-
   /** The slots of requirement `req`, trigger first (tests, dumps). */
   requirement(req: number): readonly (readonly string[])[] {
     return [...(this.#plan.requirements[req] ?? [])].map((slot) => this.#plan.slots[slot] ?? []);
-  }
-
-  get states(): number {
-    return this.#automaton.states;
   }
 
   /**

@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIPv4, isIPv6 } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../../actions/ports.js';
+import { formatHostPort } from '../../cli/index.js';
 import type { Acl } from './acl.js';
 import type { CounterName, Counters, Intake } from './intake.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -91,8 +92,9 @@ export async function resolveBindHost(host: string): Promise<{ address: string; 
 /** A start-up error that names the listener and the address (issue 5: bind errors). */
 export function bindError(spec: ListenerSpec, error: unknown): Error {
   const detail = error instanceof Error ? error.message : String(error);
-  const host = spec.host.includes(':') && !spec.host.startsWith('[') ? `[${spec.host}]` : spec.host;
-  return new Error(`cannot listen on ${spec.url} (${spec.transport} ${host}:${spec.port}): ${detail}`);
+  return new Error(
+    `cannot listen on ${spec.url} (${spec.transport} ${formatHostPort(spec.host, spec.port)}): ${detail}`,
+  );
 }
 
 /**

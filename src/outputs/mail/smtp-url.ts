@@ -5,6 +5,7 @@
  * `requireTLS=true` (refuse to send without STARTTLS), `tls.rejectUnauthorized=false` (accept a
  * self-signed certificate) and `tls.servername=NAME`.
  */
+import { formatHostPort } from '../../cli/input-spec.js';
 export interface SmtpConfig {
   readonly secure: boolean;
   readonly host: string;
@@ -77,6 +78,5 @@ export function parseSmtpUrl(text: string): SmtpUrlResult {
 export function smtpAddress(config: SmtpConfig): string {
   const scheme = config.secure ? 'smtps' : 'smtp';
   const user = config.user === null ? '' : `${encodeURIComponent(config.user)}@`;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  return `${scheme}://${user}${host}:${config.port}`;
+  return `${scheme}://${user}${formatHostPort(config.host, config.port)}`;
 }
