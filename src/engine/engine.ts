@@ -137,14 +137,19 @@ export class Engine implements EnginePort {
   }
 
   #makeLoop(config: Config): RuleLoop {
-    const loop = new RuleLoop(config, this.#evaluator, this.#io.logger, {
-      matched: (rule, values) => handlerFor(rule)?.matched?.(rule, values, this.#runtime(rule.file)),
-      unmatched: (rule) => handlerFor(rule)?.unmatched?.(rule, this.#runtime(rule.file)) ?? false,
-      member: (rule, index, values) =>
-        handlerFor(rule)?.member?.(rule, index, values, this.#runtime(rule.file)),
-    });
+    const loop = new RuleLoop(
+      config,
+      this.#evaluator,
+      this.#io.logger,
+      {
+        matched: (rule, values) => handlerFor(rule)?.matched?.(rule, values, this.#runtime(rule.file)),
+        unmatched: (rule) => handlerFor(rule)?.unmatched?.(rule, this.#runtime(rule.file)) ?? false,
+        member: (rule, index, values) =>
+          handlerFor(rule)?.member?.(rule, index, values, this.#runtime(rule.file)),
+      },
+      this.#opts.prefilter,
+    );
     if (this.#opts.cpuTime !== undefined) loop.measureWith(this.#opts.cpuTime);
-    if (this.#opts.prefilter !== undefined) loop.usePrefilter(this.#opts.prefilter);
     return loop;
   }
 

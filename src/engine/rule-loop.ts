@@ -49,9 +49,8 @@ function nextIndex(c: Continue, index: number, count: number): number {
  * with continue/GoTo/EndMatch and Jump into cfsets (RT-jump). Counts full matches per rule.
  */
 export class RuleLoop {
-  readonly #config: Config;
-  #files: ReadonlyMap<string, FileEntry>;
-  #prefilter: Prefilter | null;
+  readonly #files: ReadonlyMap<string, FileEntry>;
+  readonly #prefilter: Prefilter | null;
   readonly #sets: ReadonlyMap<string, readonly string[]>;
   readonly #evaluator: ContextEvaluator;
   readonly #logger: Logger;
@@ -61,23 +60,24 @@ export class RuleLoop {
   readonly perf = new Map<Rule, { cpu: number; events: number }>();
   #cpu: (() => number) | null = null;
 
-  /**
-   * EngineOptions.prefilter: false tries every pattern on every event, as SEC does; true uses the
-   * prefilter even for a ruleset too small to gain from it (tests). Unset: the constructor's choice.
-   */
-  usePrefilter(on: boolean): void {
-    this.#prefilter = on ? (this.#prefilter ?? Prefilter.build(this.#config, true)) : null;
-    this.#files = filesOf(this.#config, this.#prefilter);
-  }
-
   /** Turns on --ruleperf accounting with an injected CPU-time source (seconds). */
   measureWith(cpu: () => number): void {
     this.#cpu = cpu;
   }
 
-  constructor(config: Config, evaluator: ContextEvaluator, logger: Logger, hooks: LoopHooks) {
-    this.#config = config;
-    this.#prefilter = Prefilter.build(config);
+  /**
+   * `prefilter` (EngineOptions.prefilter): false tries every pattern on every event, as SEC does;
+   * true uses the prefilter even for a ruleset too small to gain from it (tests); undefined uses it
+   * when the ruleset is large enough.
+   */
+  constructor(
+    config: Config,
+    evaluator: ContextEvaluator,
+    logger: Logger,
+    hooks: LoopHooks,
+    prefilter?: boolean,
+  ) {
+    this.#prefilter = prefilter === false ? null : Prefilter.build(config, prefilter === true);
     this.#files = filesOf(config, this.#prefilter);
     this.#sets = config.sets;
     this.#evaluator = evaluator;
