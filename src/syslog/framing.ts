@@ -188,12 +188,7 @@ class StreamDeframer implements Deframer {
     const n = Math.min(this.#remaining, chunk.length - i);
     if (n === this.#remaining && this.#pending.length === 0 && this.#keep === n) {
       // The common case: the whole frame is in this chunk and fits: one copy, nothing held.
-      out.push({
-        bytes: chunk.slice(i, i + n),
-        truncated: false,
-        framing: 'octet-counting',
-        badOctetCount: false,
-      });
+      out.push(this.#frame(false, 'octet-counting', chunk.slice(i, i + n)));
       this.#keep = 0;
       this.#remaining = 0;
       this.#mode = 'header';
@@ -225,7 +220,7 @@ class StreamDeframer implements Deframer {
     }
     if (nl >= 0 && this.#pending.length === 0 && nl - i <= this.#max) {
       // The common case: a whole line in this chunk: one copy, nothing held.
-      if (nl > i) out.push(this.#direct(chunk.slice(i, nl)));
+      if (nl > i) out.push(this.#frame(false, 'lf', chunk.slice(i, nl)));
       return nl + 1;
     }
     const room = Math.max(0, this.#max - this.#pending.length);
@@ -241,16 +236,11 @@ class StreamDeframer implements Deframer {
     return nl + 1;
   }
 
-  #direct(bytes: Uint8Array): Frame {
-    const badOctetCount = this.#badCount;
-    if (badOctetCount) this.#badCount = false;
-    return { bytes, truncated: false, framing: 'lf', badOctetCount };
-  }
-
-  #frame(truncated: boolean, framing: Framing): Frame {
+  /** A frame of the held bytes, or of `bytes` taken whole from a chunk (nothing held then). */
+  #frame(truncated: boolean, framing: Framing, bytes: Uint8Array = this.#pending.take()): Frame {
     const badOctetCount = framing === 'lf' && this.#badCount;
     if (badOctetCount) this.#badCount = false;
-    return { bytes: this.#pending.take(), truncated, framing, badOctetCount };
+    return { bytes, truncated, framing, badOctetCount };
   }
 }
 

@@ -131,41 +131,30 @@ export class TcpListener implements Listener {
    */
   #frames(frames: readonly Frame[], conn: Conn, atEnd: boolean): void {
     const ctx = this.#ctx;
+    const from = `${conn.peer}:${conn.port}`;
     for (const frame of frames) {
       if (frame.truncated && atEnd) {
-        count(ctx, 'framingErrors');
-        if (!conn.loggedFraming) {
-          conn.loggedFraming = true;
-          ctx.logger.log(
-            4,
-            `${ctx.spec.url}: connection from ${conn.peer}:${conn.port} closed inside a frame`,
-          );
-        }
+        this.#problem(conn, 'framingErrors', `connection from ${from} closed inside a frame`);
       } else if (frame.truncated) {
-        count(ctx, 'oversize');
-        if (!conn.loggedOversize) {
-          conn.loggedOversize = true;
-          ctx.logger.log(
-            4,
-            `${ctx.spec.url}: frame from ${conn.peer}:${conn.port} cut to ${ctx.opts.maxFrame} bytes`,
-          );
-        }
+        this.#problem(conn, 'oversize', `frame from ${from} cut to ${ctx.opts.maxFrame} bytes`);
       }
       if (frame.badOctetCount) {
-        count(ctx, 'framingErrors');
-        if (!conn.loggedFraming) {
-          conn.loggedFraming = true;
-          ctx.logger.log(
-            4,
-            `${ctx.spec.url}: bad octet count from ${conn.peer}:${conn.port}, reading LF frames`,
-          );
-        }
+        this.#problem(conn, 'framingErrors', `bad octet count from ${from}, reading LF frames`);
       }
       if (!withinRate(ctx, conn.peer)) continue;
       const raw = rawMessage(ctx, frame.bytes, conn.peer, conn.port, frame.truncated);
       ctx.intake.offerFrame(raw);
       countOffered(ctx, raw, true);
     }
+  }
+
+  /** Counts a peer's framing problem; logs the first of each kind per connection. */
+  #problem(conn: Conn, counter: 'oversize' | 'framingErrors', text: string): void {
+    count(this.#ctx, counter);
+    const flag = counter === 'oversize' ? 'loggedOversize' : 'loggedFraming';
+    if (conn[flag]) return;
+    conn[flag] = true;
+    this.#ctx.logger.log(4, `${this.#ctx.spec.url}: ${text}`);
   }
 }
 
