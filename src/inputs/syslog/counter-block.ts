@@ -1,5 +1,11 @@
 import { COUNTER_NAMES, Counters } from './intake.js';
-import type { BoundAddress, ListenerSpec, ListenerStats } from './types.js';
+import {
+  type BoundAddress,
+  LISTENER_COUNTER_NAMES,
+  type ListenerCounterName,
+  type ListenerSpec,
+  type ListenerStats,
+} from './types.js';
 import { kernelUdpDrops } from './udp-drops.js';
 
 const WIDTH = COUNTER_NAMES.length;
@@ -63,22 +69,11 @@ export class CounterBlock {
 /** One listener's record, read when asked (kernel drops from /proc each time). */
 export function listenerStats(spec: ListenerSpec, c: Counters, bound: BoundAddress | null): ListenerStats {
   const udp = spec.transport === 'udp';
+  const counts = Object.fromEntries(LISTENER_COUNTER_NAMES.map((name) => [name, c.get(name)]));
   return {
+    ...(counts as Record<ListenerCounterName, number>),
     url: spec.url,
     transport: spec.transport,
-    received: c.get('received'),
-    bytes: c.get('bytes'),
-    denied: c.get('denied'),
-    rateLimited: c.get('rateLimited'),
-    queueFull: c.get('queueFull'),
-    oversize: c.get('oversize'),
-    framingErrors: c.get('framingErrors'),
-    connectionsAccepted: c.get('connectionsAccepted'),
-    connectionsRejected: c.get('connectionsRejected'),
-    connectionsDenied: c.get('connectionsDenied'),
-    connectionsOpen: c.get('connectionsOpen'),
-    tlsHandshakeFailures: c.get('tlsHandshakeFailures'),
-    tlsSubjectRejected: c.get('tlsSubjectRejected'),
     recvBuffer: udp ? (bound?.recvBuffer ?? null) : null,
     kernelDrops: udp && bound !== null ? kernelUdpDrops(bound.port) : null,
   };

@@ -1,4 +1,4 @@
-import type { RawMessage } from './types.js';
+import { LISTENER_COUNTER_NAMES, type RawMessage } from './types.js';
 
 /**
  * Where every listener leaves its messages for the engine, and the flow control around it
@@ -29,21 +29,9 @@ export interface IntakeOptions {
  * on the engine's (src/inputs/ingest).
  */
 export const COUNTER_NAMES = [
-  'received',
-  'bytes',
-  'denied',
-  'rateLimited',
-  'queueFull',
-  'oversize',
-  'framingErrors',
-  'connectionsAccepted',
-  'connectionsDenied',
-  'connectionsRejected',
-  'tlsHandshakeFailures',
-  'tlsSubjectRejected',
+  ...LISTENER_COUNTER_NAMES,
+  /** The intake's own: how often it paused the TCP/TLS streams. */
   'pauses',
-  /** A gauge: TCP/TLS connections open now. */
-  'connectionsOpen',
   /** A gauge: messages in the intake's queue. */
   'queued',
   /** Messages the network thread handed to the engine thread since the start. */

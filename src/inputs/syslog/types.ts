@@ -93,25 +93,32 @@ export interface BoundAddress {
   readonly recvBuffer?: number;
 }
 
+/** The counts every listener keeps (one shared-memory slot each, intake.ts), in metrics order. */
+export const LISTENER_COUNTER_NAMES = [
+  'received',
+  'bytes',
+  'denied',
+  'rateLimited',
+  'queueFull',
+  'oversize',
+  'framingErrors',
+  'connectionsAccepted',
+  'connectionsRejected',
+  'connectionsDenied',
+  /** A gauge: TCP/TLS connections open now. */
+  'connectionsOpen',
+  'tlsHandshakeFailures',
+  'tlsSubjectRejected',
+] as const;
+
+export type ListenerCounterName = (typeof LISTENER_COUNTER_NAMES)[number];
+
 /** One listener's counts since it started (issue 5/6: exported as metrics, shown in dumps). */
-export interface ListenerStats {
+export type ListenerStats = Readonly<Record<ListenerCounterName, number>> & {
   readonly url: string;
   readonly transport: Transport;
-  readonly received: number;
-  readonly bytes: number;
-  readonly denied: number;
-  readonly rateLimited: number;
-  readonly queueFull: number;
-  readonly oversize: number;
-  readonly framingErrors: number;
-  readonly connectionsAccepted: number;
-  readonly connectionsRejected: number;
-  readonly connectionsDenied: number;
-  readonly connectionsOpen: number;
-  readonly tlsHandshakeFailures: number;
-  readonly tlsSubjectRejected: number;
   /** UDP: the receive buffer the kernel granted; null for TCP/TLS or when unknown. */
   readonly recvBuffer: number | null;
   /** UDP: datagrams the kernel dropped on this port (/proc/net/udp{,6}); null when unknown. */
   readonly kernelDrops: number | null;
-}
+};
