@@ -81,13 +81,11 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   // once the listeners are up. On by default with listeners (appliance), off for runs over files.
   const hasListeners = options.input.some((i) => i.kind !== 'file');
   // prom-client (~40 ms of start-up) is loaded only when metrics will be served.
+  const endpoint = metricsEndpoint(options.metrics, hasListeners);
   const metrics =
-    metricsEndpoint(options.metrics, hasListeners) === null
+    endpoint === null
       ? null
-      : (await import('./metrics/index.js')).Metrics.create(options.metrics, hasListeners, {
-          logger,
-          now: () => clock.now(),
-        });
+      : (await import('./metrics/index.js')).Metrics.at(endpoint, { logger, now: () => clock.now() });
   metrics?.telemetry.configLoaded(config.ok);
   const telemetry = metrics?.telemetry ?? NO_TELEMETRY;
   // syscorr-mail: SMTP from --smtp / SYSCORR_SMTP_URL[_FILE], else mail goes to the log.
@@ -270,8 +268,9 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   inputs.close();
   await listeners?.close();
   // Issue 6: what is still queued will not be processed (stage shutdown).
-  for (let l = listeners?.discard() ?? null; l !== null; l = listeners?.discard() ?? null)
-    metrics?.telemetry.droppedAtShutdown(l);
+  if (listeners !== null && metrics !== null)
+    for (let l = listeners.discard(); l !== null; l = listeners.discard())
+      metrics.telemetry.droppedAtShutdown(l);
   // syscorr-mail: pending mails get a bounded time to go out; the rest are dropped and counted.
   await mail.mailer.close(MAIL_FLUSH_MS);
   await metrics?.close();

@@ -109,8 +109,7 @@ export async function ingestSection(s: IngestSettings): Promise<Section> {
     writeUdpMessages(ctx.udpFile, 10_000);
     s.log(`ingest: sender alone (${ctx.sender.kind})`);
     const alone = measure(await senderAlone(ctx.sender, ctx.udpFile, plan.senderRuns));
-    const rules = (countFile: string | null) =>
-      ingestRules(INGEST_RULES, { countFile, probePort: probes.port });
+    const rules = ingestRules(INGEST_RULES, { countFile: null, probePort: probes.port });
     targets.push(await startSyscorr({ root: s.root, dir, rules }));
     // The same with receiving and parsing on the engine thread: what the network thread brings.
     targets.push(

@@ -60,22 +60,21 @@ export const ONE_THREAD = 'syscorr --nonetwork-thread';
 export interface SyscorrSpec {
   readonly root: string;
   readonly dir: string;
-  /** The ruleset; countFile non-null asks for the counting rule (when metrics are not served). */
-  readonly rules: (countFile: string | null) => string;
+  /** The ruleset (syscorr counts what it handled in its own metrics). */
+  readonly rules: string;
   /** The target's name in the report, and options added to syscorr's command line. */
   readonly name?: string;
   readonly extraArgs?: readonly string[];
 }
 
-async function launchSyscorr(spec: SyscorrSpec, metrics: boolean): Promise<Omit<Target, 'udpBuffer'>> {
+async function launchSyscorr(spec: SyscorrSpec): Promise<Omit<Target, 'udpBuffer'>> {
   const [udpPort, tcpPort, metricsPort] = [
     await freePort('udp'),
     await freePort('tcp'),
     await freePort('tcp'),
   ];
-  const countFile = metrics ? null : join(spec.dir, `syscorr-count-${udpPort}.txt`);
   const conf = join(spec.dir, `ingest-${udpPort}.sec`);
-  writeFileSync(conf, spec.rules(countFile));
+  writeFileSync(conf, spec.rules);
   const args = [
     join(spec.root, 'dist', 'main.js'),
     `--conf=${conf}`,
@@ -84,30 +83,20 @@ async function launchSyscorr(spec: SyscorrSpec, metrics: boolean): Promise<Omit<
     `--log=${join(spec.dir, 'syscorr.log')}`,
     '--debug=5',
     ...(spec.extraArgs ?? []),
-    ...(metrics ? [`--metrics=127.0.0.1:${metricsPort}`] : []),
+    `--metrics=127.0.0.1:${metricsPort}`,
   ];
   const daemon = new Daemon('syscorr', process.execPath, args, spec.dir);
-  const counter: Counter =
-    countFile === null
-      ? new MetricsCounter(`http://127.0.0.1:${metricsPort}/metrics`)
-      : new LineCounter(countFile, 'a first TakeNext rule writing one line per event to a file');
-  if (metrics && !((await waitForTcp(tcpPort, daemon)) && (await metricsServed(metricsPort)))) {
+  const counter = new MetricsCounter(`http://127.0.0.1:${metricsPort}/metrics`);
+  if (!((await waitForTcp(tcpPort, daemon)) && (await metricsServed(metricsPort)))) {
     await daemon.stop();
-    throw new Error('metrics not served');
+    throw new Error(`${spec.name ?? 'syscorr'} serves no metrics: ${daemon.stderr.slice(-600).trim()}`);
   }
   return { name: spec.name ?? 'syscorr', udpPort, tcpPort, counter, daemon };
 }
 
-/**
- * syscorr listening on UDP and TCP. Counts through its own metrics when it serves them;
- * otherwise it is restarted with a counting rule (which adds one file write per event).
- */
+/** syscorr listening on UDP and TCP, counting what it handled in its own metrics. */
 export async function startSyscorr(spec: SyscorrSpec): Promise<Target> {
-  try {
-    return await started(await launchSyscorr(spec, true));
-  } catch {
-    return started(await launchSyscorr(spec, false));
-  }
+  return started(await launchSyscorr(spec));
 }
 
 /** rsyslogd receiving UDP (4 MiB buffer) and TCP into one file; null when it is not installed. */

@@ -31,7 +31,12 @@ export class Metrics {
   /** Null when metrics are off (see metricsEndpoint for when). */
   static create(setting: MetricsSetting, hasListeners: boolean, deps: MetricsDeps): Metrics | null {
     const endpoint = metricsEndpoint(setting, hasListeners, deps.defaultAddress);
-    return endpoint === null ? null : new Metrics(endpoint, deps);
+    return endpoint === null ? null : Metrics.at(endpoint, deps);
+  }
+
+  /** Metrics served at an endpoint already worked out (the composition root decides first). */
+  static at(endpoint: MetricsEndpoint, deps: MetricsDeps): Metrics {
+    return new Metrics(endpoint, deps);
   }
 
   private constructor(endpoint: MetricsEndpoint, deps: MetricsDeps) {

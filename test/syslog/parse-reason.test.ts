@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSyslog, SYSLOG_PARSE_REASONS } from '../../src/syslog/index.js';
+import { ALL_VECTORS, DEFAULT_NOW } from './vectors/index.js';
 
 /** Issue 6: each malformed message carries one bounded reason next to its human error text. */
 describe('parseSyslog errorReason', () => {
@@ -33,10 +34,12 @@ describe('parseSyslog errorReason', () => {
     expect(msg.errorReason).toBe('pri');
   });
 
-  it('only ever gives a reason from the bounded set', () => {
-    for (const [, text] of cases) {
-      const r = parseSyslog(text, { now: NOW }).errorReason;
-      if (r !== null) expect(SYSLOG_PARSE_REASONS).toContain(r);
+  it('every vector: a reason exactly when invalid, from the bounded set, never the internal fallback', () => {
+    for (const v of ALL_VECTORS) {
+      const msg = parseSyslog(v.raw, { now: v.now ?? DEFAULT_NOW });
+      expect(msg.valid, v.name).toBe(msg.errorReason === null);
+      if (msg.errorReason !== null) expect(SYSLOG_PARSE_REASONS, v.name).toContain(msg.errorReason);
+      expect(msg.errorReason, v.name).not.toBe('internal');
     }
   });
 });

@@ -17,13 +17,17 @@ export class RecipientLimiter {
   tryTake(key: string, now: number): boolean {
     const times = this.#live(key, now);
     if (times.length >= this.#limit) return false;
-    this.take(key, now);
+    this.#record(key, times, now);
     return true;
   }
 
   /** Takes a slot whether or not one is free (a digest always goes out when due). */
   take(key: string, now: number): void {
-    const times = this.#live(key, now);
+    this.#record(key, this.#live(key, now), now);
+  }
+
+  /** Adds a send at `now` to the live send times of `key`. */
+  #record(key: string, times: number[], now: number): void {
     times.push(now);
     this.#sent.set(key, times.slice(-this.#limit));
     if (this.#sent.size > 1024) this.#sweep(now);
