@@ -18,6 +18,9 @@ function inEffect(value: OptionValue): boolean {
 }
 
 function resetValue(spec: OptionSpec): OptionValue {
+  // SYS0712: an option whose --noNAME differs from "not given" falls back to that (a bad
+  // --metrics address leaves metrics off, not on at the appliance's default address).
+  if (spec.negatedValue !== undefined) return spec.negatedValue;
   return Array.isArray(spec.default) ? [...spec.default] : spec.default;
 }
 
@@ -61,10 +64,7 @@ function applyCheck(values: RawValues, field: keyof SecOptions, check: OptionChe
     case 'listen-address': {
       if (typeof value !== 'string' || parseHostPort(value) !== null) return null;
       const message = `${flag} option requires a value of the form HOST:PORT or [IPV6]:PORT`;
-      const problem = reset('SYS0712', message);
-      // SYS0712: metrics stay off (--nometrics), not back to the appliance's default address.
-      values[field] = spec.negatedValue ?? values[field];
-      return problem;
+      return reset('SYS0712', message);
     }
     case 'smtp-url':
       return typeof value === 'string' && !isSmtpUrl(value)
