@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import type { Config } from '../../src/config/load.js';
-import { loadConfig, loadRuleText } from '../../src/config/load.js';
+import { loadConfig } from '../../src/config/load.js';
 import { Engine } from '../../src/engine/engine.js';
 import { MainLoop } from '../../src/engine/loop.js';
 import { UTC_ZONE } from '../../src/engine/variables/index.js';
@@ -12,7 +11,7 @@ import { toEvent } from '../../src/inputs/network-source.js';
 import { TelemetryCounts } from '../../src/metrics/index.js';
 import { Processes } from '../../src/outputs/index.js';
 import { ConfigReloader } from '../../src/reload.js';
-import { Recorder, recordingLogger } from '../support/engine-harness.js';
+import { configFrom, Recorder, recordingLogger } from '../support/engine-harness.js';
 
 const T0 = 1_700_000_000;
 const quiet = { log: () => undefined };
@@ -22,14 +21,7 @@ function counts(): TelemetryCounts {
 }
 
 function engineWith(text: string, telemetry: TelemetryCounts): Engine {
-  const loaded = loadRuleText(text, 'conf/t.sec', { bufsize: 0 });
-  const config: Config = {
-    files: [loaded.file],
-    sets: new Map(),
-    mainFiles: [loaded.file.file],
-    diagnostics: [],
-    ok: true,
-  };
+  const config = configFrom({ 'conf/t.sec': text }, false);
   const rec = new Recorder();
   return new Engine(
     config,

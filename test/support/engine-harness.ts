@@ -65,42 +65,58 @@ export function recordingLogger(rec: Recorder): Logger {
   return { log: (level, message) => rec.logs.push(`${level} ${message}`) };
 }
 
-/** An engine over in-memory rule files (name → text), with recording outputs. */
-export function makeEngine(
-  files: Record<string, string>,
-  opts: Partial<EngineOptions> = {},
-): { engine: Engine; rec: Recorder; config: Config } {
+/**
+ * The configuration of in-memory rule files (name → text), as the loader builds it: Options
+ * rules make the jump sets and the main files. `strict`: rule-file errors throw.
+ */
+export function configFrom(files: Record<string, string>, strict = true): Config {
   const loaded = Object.entries(files).map(([name, text]) => loadRuleText(text, name, { bufsize: 0 }));
-  for (const l of loaded) {
-    const errors = l.diagnostics.filter((d) => d.severity === 'error');
+  if (strict) {
+    const errors = loaded.flatMap((l) => l.diagnostics.filter((d) => d.severity === 'error'));
     if (errors.length > 0) throw new Error(`rule file errors: ${JSON.stringify(errors)}`);
   }
   const ruleFiles = loaded.map((l) => l.file);
   const sets = new Map<string, string[]>();
   for (const f of ruleFiles)
     for (const s of f.options.joincfset) sets.set(s, [...(sets.get(s) ?? []), f.file]);
-  const config: Config = {
+  return {
     files: ruleFiles,
     sets,
     mainFiles: ruleFiles.filter((f) => f.options.procallin).map((f) => f.file),
     diagnostics: [],
     ok: true,
   };
+}
+
+/** An engine over `config` with recording outputs; `opts` over the defaults of a plain run. */
+export function engineFor(
+  config: Config,
+  opts: Partial<EngineOptions> = {},
+): { engine: Engine; rec: Recorder } {
+  const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
   const rec = new Recorder();
   const engine = new Engine(
     config,
     {
-      bufsize: opts.bufsize ?? automaticBufsize(config),
-      jointbuf: opts.jointbuf ?? false,
-      intcontexts: opts.intcontexts ?? false,
-      quoting: opts.quoting ?? false,
-      evstoresize: opts.evstoresize ?? 0,
-      ...(opts.zone === undefined ? {} : { zone: opts.zone }),
-      ...(opts.cpuTime === undefined ? {} : { cpuTime: opts.cpuTime }),
+      bufsize: automaticBufsize(config),
+      jointbuf: false,
+      intcontexts: false,
+      quoting: false,
+      evstoresize: 0,
+      ...given,
     },
     { outputs: rec, processes: rec, logger: recordingLogger(rec) },
   );
-  return { engine, rec, config };
+  return { engine, rec };
+}
+
+/** An engine over in-memory rule files (name → text), with recording outputs. */
+export function makeEngine(
+  files: Record<string, string>,
+  opts: Partial<EngineOptions> = {},
+): { engine: Engine; rec: Recorder; config: Config } {
+  const config = configFrom(files);
+  return { ...engineFor(config, opts), config };
 }
 
 /** Feeds lines from one file source at time `now`, draining synthetic events after each (IN-order). */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Config, loadRuleText } from '../../../src/config/load.js';
+import type { Config } from '../../../src/config/load.js';
 import { buildPlan, MIN_FILTERED, Prefilter } from '../../../src/engine/prefilter/index.js';
+import { configFrom } from '../../support/engine-harness.js';
 
 function config(text: string): Config {
-  const { file } = loadRuleText(text, 'a.sec', { bufsize: 0 });
-  return { files: [file], sets: new Map(), mainFiles: [file.file], diagnostics: [], ok: true };
+  return configFrom({ 'a.sec': text }, false);
 }
 
 const rule = (lines: string): string => `${lines}\ndesc=d\naction=none\n`;
