@@ -4,18 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
+import { freePort } from '../../bench/ingest/daemon.js';
+import { exposedLabels, exposedNames } from '../metrics/exposition.js';
 import { describeWithProgram } from '../support/external.js';
+import { poll } from '../support/poll.js';
 import { at, DEPLOY, MAIN_JS, ROOT } from './files.js';
 import { metricNames } from './promql-names.js';
-import {
-  exposedLabels,
-  exposedNames,
-  freePort,
-  httpGet,
-  type Running,
-  startProcess,
-  waitFor,
-} from './syscorr-process.js';
+import { httpGet, type Running, startProcess } from './syscorr-process.js';
 
 interface Panel {
   id: number;
@@ -149,7 +144,7 @@ describe('every metric the dashboard and the alerts use is exported by a running
 
   beforeAll(async () => {
     expect(existsSync(MAIN_JS), 'dist/main.js: run npm run build').toBe(true);
-    port = await freePort();
+    port = await freePort('tcp');
     run = startProcess({
       argv: [
         process.execPath,
@@ -161,7 +156,7 @@ describe('every metric the dashboard and the alerts use is exported by a running
       ],
       env: { ...process.env, SECRC: undefined },
     });
-    const answer = await waitFor(
+    const answer = await poll(
       async () => {
         const a = await httpGet(`http://127.0.0.1:${port}/metrics`);
         return a.status === 200 ? a : null;

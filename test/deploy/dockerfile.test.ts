@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../bench/ingest/daemon.js';
 import { parseCommandLine } from '../../src/cli/index.js';
 import {
   execForm,
@@ -23,7 +24,6 @@ import {
   readRepoFile,
   runtimeStage,
 } from './files.js';
-import { freePort } from './syscorr-process.js';
 
 describe('the Dockerfile reader', () => {
   it('joins continuation lines, drops comments inside them, and keeps the first line number', () => {
@@ -231,6 +231,6 @@ describe('the image HEALTHCHECK, run against a stand-in /-/ready', () => {
   });
 
   it('fails when nothing listens', async () => {
-    expect(await check(await freePort())).toBe(1);
+    expect(await check(await freePort('tcp'))).toBe(1);
   });
 });

@@ -9,6 +9,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../bench/ingest/daemon.js';
+import { poll } from '../support/poll.js';
+import { sendUdp } from '../support/syslog-senders.js';
 import { dockerfile, healthcheck, MAIN_JS, readRepoFile, runtimeStage } from './files.js';
 import {
   type ImageTree,
@@ -18,15 +21,7 @@ import {
   type StartCommand,
   startCommand,
 } from './image-tree.js';
-import {
-  freePort,
-  httpGet,
-  listeningPort,
-  type Running,
-  sendUdp,
-  startProcess,
-  waitFor,
-} from './syscorr-process.js';
+import { httpGet, listeningPort, type Running, startProcess } from './syscorr-process.js';
 
 // A Cisco VPN 3000 concentrator's SEV=1 line: the shipped vpn.sec answers it on stdout at once.
 const VPN_FAULT = '<189>4706 11/28/2026 10:06:50.030 SEV=1 HARDMON/7 RPT=56 Power supply B failed';
@@ -48,11 +43,11 @@ describe('end to end: the image start command from a clean npm ci --omit=dev tre
     copied = replayCopies(file, stage, tree);
     install = npmCi(stage, tree, 90_000);
     expect(install.status, install.output).toBe(0);
-    metricsPort = await freePort();
+    metricsPort = await freePort('tcp');
     start = startCommand(stage, tree, metricsPort);
     run = startProcess(start);
-    udpPort = await waitFor(
-      () => listeningPort(run?.stderr() ?? '', 'udp'),
+    udpPort = await poll(
+      () => listeningPort(run?.stderr() ?? '', 'udp') || undefined, // 0: not bound yet
       () => `the UDP listener; stderr so far: ${run?.stderr()}`,
       15_000,
     );
@@ -89,7 +84,7 @@ describe('end to end: the image start command from a clean npm ci --omit=dev tre
     expect(readFileSync(tree.map('/var/lib/syscorr/syscorr.pid'), 'utf8').trim()).toBe(
       String(run?.child.pid),
     );
-    await sendUdp(udpPort, VPN_FAULT);
+    await sendUdp('127.0.0.1', udpPort, [VPN_FAULT]);
     await expect
       .poll(() => run?.stdout() ?? '', { timeout: 10_000 })
       .toContain('CRITICAL VPN concentrator 127.0.0.1 fault HARDMON/7: Power supply B failed');

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../outputs/mail/smtp-sink.js';
+import { sendUdp } from '../support/syslog-senders.js';
 
 /**
  * End to end (issue 6, Mail): a syslog message over UDP → a rule → a mail received by a real
@@ -90,16 +90,6 @@ async function udpPort(run: Running): Promise<number> {
   return port;
 }
 
-async function sendUdp(port: number, messages: string[]): Promise<void> {
-  const socket = createSocket('udp4');
-  for (const text of messages) {
-    await new Promise<void>((resolve) =>
-      socket.send(Buffer.from(text, 'latin1'), port, '127.0.0.1', () => resolve()),
-    );
-  }
-  socket.close();
-}
-
 async function stop(run: Running): Promise<void> {
   if (run.exited) return;
   const gone = new Promise<void>((resolve) => run.child.once('exit', () => resolve()));
@@ -126,7 +116,7 @@ describe('mail end to end: UDP syslog → rule → SMTP server', () => {
     const run = startSyscorr(NATIVE_RULE, smtp.port, ['--mail-from=syscorr@loghost.example']);
     runs.push(run);
     const port = await udpPort(run);
-    await sendUdp(port, [
+    await sendUdp('127.0.0.1', port, [
       '<38>Nov 28 10:00:00 bastion sshd[812]: Failed password for alice from 192.0.2.7 port 22 ssh2',
     ]);
     await expect.poll(() => smtp.messages.length, { timeout: 10_000 }).toBe(1);
@@ -150,7 +140,7 @@ describe('mail end to end: UDP syslog → rule → SMTP server', () => {
       '<189>4706 11/28/2026 10:06:50.030 SEV=1 HARDMON/7 RPT=56 Power supply B failed',
       '<190>4707 11/28/2026 10:06:51.100 SEV=2 AUTH/28 RPT=57 User [bob] Group [vpn] disconnected',
     ];
-    await sendUdp(port, lines);
+    await sendUdp('127.0.0.1', port, lines);
     await expect.poll(() => smtp.messages.length, { timeout: 15_000 }).toBe(before + 1);
     const m = smtp.messages[before]!;
     expect(m.subject).toBe('VPN device alert');
@@ -173,7 +163,9 @@ describe('mail end to end: UDP syslog → rule → SMTP server', () => {
       const run = startSyscorr(REPORT_RULE, null, []);
       runs.push(run);
       const port = await udpPort(run);
-      await sendUdp(port, ['<189>4706 11/28/2026 10:06:50.030 SEV=1 HARDMON/7 RPT=56 Power supply B failed']);
+      await sendUdp('127.0.0.1', port, [
+        '<189>4706 11/28/2026 10:06:50.030 SEV=1 HARDMON/7 RPT=56 Power supply B failed',
+      ]);
       await expect.poll(() => readSafe(run.log), { timeout: 15_000 }).toContain('mail| ');
       const log = readSafe(run.log);
       expect(log).toMatch(

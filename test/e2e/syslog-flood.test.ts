@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../../bench/random.js';
 import { UTC_ZONE } from '../../src/engine/variables/index.js';
 import { SyslogListeners } from '../../src/inputs/syslog/index.js';
 import { matchFields, parseSyslog, renderLine } from '../../src/syslog/index.js';
-import { createRng, runSeed } from '../support/prng.js';
-import { metricSum } from '../support/prom-text.js';
+import { find, parseExposition } from '../metrics/exposition.js';
+import { runSeed } from '../support/prng.js';
 import { type FloodResult, runFlood } from '../support/syslog-flood.js';
 import { MAX_FRAME } from '../support/syslog-garbage.js';
 import { type LoggedListener, SyscorrProcess } from '../support/syslog-process.js';
@@ -91,7 +92,7 @@ describe(`the garbage flood: ${ITEMS} garbage datagrams and TCP streams against 
     const [u, t] = [udp as LoggedListener, tcp as LoggedListener];
     const started = Date.now();
     const run = runFlood({
-      rng: createRng(SEED),
+      rng: new Random(SEED),
       udpPort: u.port,
       tcpPort: t.port,
       idsFile: join(dir, 'ids.txt'),
@@ -236,7 +237,9 @@ describe(`the garbage flood: ${ITEMS} garbage datagrams and TCP streams against 
     const res = await fetch(url ?? '', { signal: AbortSignal.timeout(5000) });
     expect(res.status).toBe(200);
     const text = await res.text();
-    const sum = (name: string, labels: Record<string, string> = {}): number => metricSum(text, name, labels);
+    const exposition = parseExposition(text);
+    const sum = (name: string, labels: Record<string, string> = {}): number =>
+      find(exposition, name, labels).reduce((total, s) => total + s.value, 0);
     const received = events.udp.length + events.tcp.length;
     const u = { listener: udp?.url ?? '' };
     const t = { listener: tcp?.url ?? '' };

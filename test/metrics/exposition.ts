@@ -93,3 +93,32 @@ export function value(e: Exposition, name: string, labels: Record<string, string
   }
   return (hits[0] as Sample).value;
 }
+
+/** The series a family of each TYPE can show: a histogram's are its _bucket/_sum/_count series. */
+const SERIES_SUFFIXES: Readonly<Record<string, readonly string[]>> = {
+  histogram: ['_bucket', '_sum', '_count'],
+  summary: ['', '_sum', '_count'],
+};
+
+/**
+ * The series names an exposition offers: sample names, and for every `# TYPE` line the names its
+ * family can have (a labelled counter shows no sample before its first increment).
+ */
+export function exposedNames(text: string): Set<string> {
+  const e = parseExposition(text);
+  const names = new Set(e.samples.map((s) => s.name));
+  for (const [family, type] of e.types)
+    for (const suffix of SERIES_SUFFIXES[type] ?? ['']) names.add(family + suffix);
+  return names;
+}
+
+/** The label names each sample name carries in an exposition (le included for buckets). */
+export function exposedLabels(text: string): Map<string, Set<string>> {
+  const labels = new Map<string, Set<string>>();
+  for (const s of parseExposition(text).samples) {
+    const set = labels.get(s.name) ?? new Set<string>();
+    for (const name of Object.keys(s.labels)) set.add(name);
+    labels.set(s.name, set);
+  }
+  return labels;
+}

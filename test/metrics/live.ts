@@ -1,6 +1,4 @@
-import { createSocket } from 'node:dgram';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SYSCORR_MAIN, SyscorrProcess } from '../support/syslog-process.js';
@@ -46,51 +44,5 @@ function readLog(path: string): string {
     return readFileSync(path, 'latin1');
   } catch {
     return '';
-  }
-}
-
-/** Sends each line as one datagram to 127.0.0.1:`port`. */
-export async function sendUdp(port: number, lines: readonly string[]): Promise<void> {
-  const socket = createSocket('udp4');
-  try {
-    for (const line of lines) {
-      await new Promise<void>((resolve, reject) =>
-        socket.send(Buffer.from(line, 'latin1'), port, '127.0.0.1', (e) => (e ? reject(e) : resolve())),
-      );
-    }
-  } finally {
-    socket.close();
-  }
-}
-
-/** A TCP port free a moment ago (bound to port 0, then closed), for programs that need a number. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Polls `probe` every `everyMs` until it returns a value that is not undefined, or throws at the deadline. */
-export async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-  everyMs = 200,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last === null ? '' : ` (${String(last)})`}`);
-    await sleep(everyMs);
   }
 }

@@ -3,8 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort } from '../../bench/ingest/daemon.js';
 import { describeWithProgram } from '../support/external.js';
-import { freePort, type LiveSyscorr, sendUdp, startSyscorr, until } from './live.js';
+import { poll } from '../support/poll.js';
+import { sendUdp } from '../support/syslog-senders.js';
+import { type LiveSyscorr, startSyscorr } from './live.js';
+
+/** Prometheus answers errors (or nothing) while it starts and before its first scrape. */
+const PATIENT = { everyMs: 200, tolerateErrors: true } as const;
 
 interface QueryResult {
   readonly status: string;
@@ -40,7 +46,7 @@ describeWithProgram('prometheus', 'a real Prometheus scraping syscorr', (prometh
       dir,
       'type=Single\nptype=RegExp\npattern=Failed password for (\\S+)\ndesc=fail $1\naction=none\n',
     );
-    const port = await freePort();
+    const port = await freePort('tcp');
     api = `http://127.0.0.1:${port}`;
     const config = join(dir, 'prometheus.yml');
     writeFileSync(
@@ -71,10 +77,11 @@ describeWithProgram('prometheus', 'a real Prometheus scraping syscorr', (prometh
     };
     prom.stdout?.on('data', keep);
     prom.stderr?.on('data', keep);
-    await until(
-      'Prometheus to be ready',
+    await poll(
       async () => ((await fetch(`${api}/-/ready`)).ok ? true : undefined),
+      'Prometheus to be ready',
       15_000,
+      PATIENT,
     );
   }, 30_000);
 
@@ -97,10 +104,10 @@ describeWithProgram('prometheus', 'a real Prometheus scraping syscorr', (prometh
     const matches = `syscorr_rule_matches_total{rule="${live.ruleFile}:1"}`;
     try {
       // The first scrape: every series is there, at 0.
-      expect(await until('the first scrape', () => scalar(received), 15_000)).toBe(0);
+      expect(await poll(() => scalar(received), 'the first scrape', 15_000, PATIENT)).toBe(0);
       expect(await scalar(matches)).toBe(0);
       expect(await scalar('up{job="syscorr"}')).toBe(1);
-      await sendUdp(live.udpPort, [
+      await sendUdp('127.0.0.1', live.udpPort, [
         '<38>Jun 15 10:00:00 gw sshd[1]: Failed password for root from 192.0.2.7 port 22 ssh2',
         '<38>Jun 15 10:00:01 gw sshd[1]: Failed password for admin from 192.0.2.7 port 22 ssh2',
         '<38>Jun 15 10:00:02 gw sshd[1]: Accepted password for alice from 192.0.2.8 port 22 ssh2',
@@ -111,8 +118,8 @@ describeWithProgram('prometheus', 'a real Prometheus scraping syscorr', (prometh
         const v = await scalar(q);
         return v === want ? v : undefined;
       };
-      expect(await until('5 messages received', () => moved(received, 5), 10_000)).toBe(5);
-      expect(await until('3 rule matches', () => moved(matches, 3), 10_000)).toBe(3);
+      expect(await poll(() => moved(received, 5), '5 messages received', 10_000, PATIENT)).toBe(5);
+      expect(await poll(() => moved(matches, 3), '3 rule matches', 10_000, PATIENT)).toBe(3);
       expect(await scalar('syscorr_events_processed_total{kind="input"}')).toBe(5);
       expect(await scalar('syscorr_event_processing_latency_seconds_count')).toBe(5);
     } catch (error) {

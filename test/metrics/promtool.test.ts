@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithProgram } from '../support/external.js';
+import { poll } from '../support/poll.js';
+import { sendUdp } from '../support/syslog-senders.js';
 import { CONTRACT } from './contract.js';
 import { find, parseExposition } from './exposition.js';
-import { type LiveSyscorr, sendUdp, startSyscorr, until } from './live.js';
+import { type LiveSyscorr, startSyscorr } from './live.js';
 
 /** Issue 6: `promtool check metrics` passes on what a running syscorr really serves. */
 describeWithProgram('promtool', 'promtool check metrics on the /metrics of a running syscorr', (promtool) => {
@@ -19,7 +21,7 @@ describeWithProgram('promtool', 'promtool check metrics on the /metrics of a run
       'type=Single\nptype=RegExp\npattern=boom (\\d+)\ndesc=boom $1\naction=none\n',
     );
     // Traffic first, so the histograms and the per-rule series carry real values.
-    await sendUdp(live.udpPort, [
+    await sendUdp('127.0.0.1', live.udpPort, [
       '<13>Jun 15 10:00:00 host app: boom 1',
       '<13>1 2024-06-15T10:00:00Z h a - - - hi',
       'junk',
@@ -34,16 +36,16 @@ describeWithProgram('promtool', 'promtool check metrics on the /metrics of a run
   it('lints clean and has every family of the contract', async () => {
     if (live === null) throw new Error('syscorr did not start');
     const { metricsPort } = live;
-    const text = await until(
-      'the three messages to be processed',
+    const text = await poll(
       async () => {
         const t = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
         const done =
           find(parseExposition(t), 'syscorr_events_processed_total', { kind: 'input' })[0]?.value === 3;
         return done ? t : undefined;
       },
+      'the three messages to be processed',
       10_000,
-      100,
+      { everyMs: 100, tolerateErrors: true },
     );
     const r = spawnSync(promtool, ['check', 'metrics'], { input: text, encoding: 'utf8', timeout: 10_000 });
     expect({ status: r.status, out: `${r.stdout}${r.stderr}` }).toEqual({ status: 0, out: '' });

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Rng } from './prng.js';
+import type { Random } from '../../bench/random.js';
 import { type GarbageStream, garbageDatagram, garbageStream } from './syslog-garbage.js';
 import { LineTail } from './syslog-process.js';
 import { endGracefully, resetConnection, tcpConnect, UdpSender, writeAll } from './syslog-senders.js';
@@ -16,7 +16,7 @@ import { endGracefully, resetConnection, tcpConnect, UdpSender, writeAll } from 
 export type GoodRoute = 'udp' | 'tcp-octet' | 'tcp-lf';
 
 export interface FloodOptions {
-  readonly rng: Rng;
+  readonly rng: Random;
   readonly udpPort: number;
   readonly tcpPort: number;
   /** The file the receiver writes `<id> …` lines to, one per good message it saw. */

@@ -1,4 +1,4 @@
-import type { Rng } from './prng.js';
+import type { Random } from '../../bench/random.js';
 
 /**
  * Hostile syslog input for the flood tests (issue 5, Acceptance), with what a receiver must make
@@ -67,7 +67,7 @@ const BROKEN_5424 = [
 ];
 
 /** Bytes that are never LF, for the bodies of LF frames. */
-function noLf(rng: Rng, n: number): Buffer {
+function noLf(rng: Random, n: number): Buffer {
   const b = rng.bytes(n);
   for (let i = 0; i < n; i++) if (b[i] === 0x0a) b[i] = 0x2e;
   return b;
@@ -78,7 +78,7 @@ function filler(n: number): Buffer {
   return Buffer.alloc(n, latin1('oversize \xff\xc3('));
 }
 
-function controls(rng: Rng, n: number): Buffer {
+function controls(rng: Random, n: number): Buffer {
   return Buffer.from(Array.from({ length: n }, () => rng.int(32)));
 }
 
@@ -99,7 +99,7 @@ export function asEventText(bytes: Buffer): string {
 }
 
 /** One garbage datagram; `seq` makes its marker unique. `large` allows 9-60 KB datagrams. */
-export function garbageDatagram(rng: Rng, seq: number, large: boolean): GarbageDatagram {
+export function garbageDatagram(rng: Random, seq: number, large: boolean): GarbageDatagram {
   const marker = `junk${seq}z`;
   const roll = rng.int(100);
   if (large) {
@@ -138,7 +138,7 @@ export function garbageDatagram(rng: Rng, seq: number, large: boolean): GarbageD
 }
 
 /** Cuts `data` into 1..n writes at random points. */
-function splitRandomly(rng: Rng, data: Buffer, n: number): Buffer[] {
+function splitRandomly(rng: Random, data: Buffer, n: number): Buffer[] {
   const cuts = [...new Set(Array.from({ length: n - 1 }, () => rng.int(data.length)))].sort((a, b) => a - b);
   const out: Buffer[] = [];
   let prev = 0;
@@ -155,7 +155,7 @@ type Base = Omit<GarbageStream, 'kind' | 'writes' | 'frames' | 'markers'>;
 const CLEAN: Base = { ending: 'end', oversize: 0, framingErrors: 0, cutShort: 0 };
 
 /** One garbage TCP connection; markers use `seq`, `seq+1`, …, up to seq+99. */
-export function garbageStream(rng: Rng, seq: number): GarbageStream {
+export function garbageStream(rng: Random, seq: number): GarbageStream {
   const m = (i: number): string => `junk${seq + i}z`;
   const roll = rng.int(100);
   if (roll < 3) {
@@ -248,7 +248,7 @@ export function garbageStream(rng: Rng, seq: number): GarbageStream {
 }
 
 /** LF frames of random bytes (NUL, CR, high bytes; never LF), some lines empty, split anywhere. */
-function randomLfStream(rng: Rng, m: (i: number) => string): GarbageStream {
+function randomLfStream(rng: Random, m: (i: number) => string): GarbageStream {
   const parts: Buffer[] = [];
   const markers: string[] = [];
   const lines = rng.between(1, 30);
@@ -269,7 +269,7 @@ function randomLfStream(rng: Rng, m: (i: number) => string): GarbageStream {
 }
 
 /** Well-formed octet-counted frames with hostile payloads (LF, NUL, bad UTF-8), CRLF between some. */
-function octetStream(rng: Rng, m: (i: number) => string): GarbageStream {
+function octetStream(rng: Random, m: (i: number) => string): GarbageStream {
   const parts: Buffer[] = [];
   const markers: string[] = [];
   const frames = rng.between(1, 30);

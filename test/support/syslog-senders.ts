@@ -3,8 +3,40 @@ import { connect, type Socket } from 'node:net';
 
 /**
  * Plain socket clients for the syslog end-to-end tests: datagrams and TCP byte streams exactly as
- * given (no framing added), and how a stream ends (FIN or RST). Loopback IPv4 only.
+ * given (no framing added), and how a stream ends (FIN or RST). Loopback IPv4 only, except
+ * sendUdp, which takes the host (::1 too).
  */
+
+/**
+ * Sends datagrams in order from one socket bound to `host`, then closes it; resolves with the
+ * sender's port (what the receiver sees as the peer). A send error rejects.
+ */
+export async function sendUdp(
+  host: string,
+  port: number,
+  payloads: readonly (string | Uint8Array)[],
+): Promise<number> {
+  const sock = createSocket(host.includes(':') ? 'udp6' : 'udp4');
+  try {
+    await new Promise<void>((resolve, reject) => {
+      sock.once('error', reject);
+      sock.bind(0, host, () => {
+        sock.off('error', reject);
+        resolve();
+      });
+    });
+    for (const p of payloads) {
+      await new Promise<void>((resolve, reject) =>
+        sock.send(typeof p === 'string' ? Buffer.from(p, 'latin1') : p, port, host, (e) =>
+          e ? reject(e) : resolve(),
+        ),
+      );
+    }
+    return sock.address().port;
+  } finally {
+    await new Promise<void>((r) => sock.close(() => r()));
+  }
+}
 
 export class UdpSender {
   readonly #socket: UdpSocket = createSocket('udp4');

@@ -1,4 +1,3 @@
-import { createSocket } from 'node:dgram';
 import { connect, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import {
@@ -8,8 +7,10 @@ import {
   SyslogListeners,
   type Transport,
 } from '../../../src/inputs/syslog/index.js';
+import { poll } from '../../support/poll.js';
 import { MemoryLogger } from '../helpers.js';
 
+export { sendUdp } from '../../support/syslog-senders.js';
 export { MemoryLogger };
 
 /** True when the loopback interface has ::1 (IPv6 tests are skipped otherwise). */
@@ -57,13 +58,13 @@ export async function startSet(specs: ListenerSpec[], opts: Partial<ListenerOpti
   };
 }
 
-/** Polls `cond` every few ms until it holds; fails after `ms`. */
-export async function waitFor(cond: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
-  const until = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+/** Polls `cond` every 5 ms until it holds; fails after `ms`. */
+export async function waitFor(
+  cond: () => boolean,
+  ms = 3000,
+  what: string | (() => string) = 'condition',
+): Promise<void> {
+  await poll(cond, what, ms, { everyMs: 5 });
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -84,32 +85,12 @@ export async function collect(set: SyslogListeners, n: number, ms = 5000): Promi
       return out.length >= n;
     },
     ms,
-    `${n} messages (have ${out.length})`,
+    () => `${n} messages (have ${out.length})`,
   );
   return out;
 }
 
 export const text = (m: RawMessage): string => Buffer.from(m.bytes).toString('latin1');
-
-/** Sends datagrams in order from one socket and closes it. */
-export async function sendUdp(
-  host: string,
-  port: number,
-  payloads: readonly (string | Uint8Array)[],
-): Promise<number> {
-  const sock = createSocket(host.includes(':') ? 'udp6' : 'udp4');
-  await new Promise<void>((r) => sock.bind(0, host, () => r()));
-  for (const p of payloads) {
-    await new Promise<void>((resolve, reject) =>
-      sock.send(typeof p === 'string' ? Buffer.from(p, 'latin1') : p, port, host, (e) =>
-        e ? reject(e) : resolve(),
-      ),
-    );
-  }
-  const local = sock.address().port;
-  await new Promise<void>((r) => sock.close(() => r()));
-  return local;
-}
 
 /** A connected TCP client. */
 export function tcpClient(host: string, port: number): Promise<Socket> {
