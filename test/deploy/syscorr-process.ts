@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
+import { loggedPort } from '../support/syslog-process.js';
 
 export interface Running {
   readonly child: ChildProcess;
@@ -53,8 +54,7 @@ export function startProcess(opts: StartOptions): Running {
 
 /** The port a `udp://` or `tcp://` listener bound, from the "Listening on" log line, or 0. */
 export function listeningPort(log: string, transport: 'udp' | 'tcp'): number {
-  const m = new RegExp(`Listening on ${transport}://\\S+ \\(\\S+ port (\\d+)[,)]`).exec(log);
-  return m === null ? 0 : Number(m[1]);
+  return loggedPort(log, transport);
 }
 
 export interface HttpAnswer {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../outputs/mail/smtp-sink.js';
+import { loggedPort } from '../support/syslog-process.js';
 import { sendUdp } from '../support/syslog-senders.js';
 
 /**
@@ -79,8 +80,7 @@ async function udpPort(run: Running): Promise<number> {
   await expect
     .poll(
       () => {
-        const m = /Listening on udp:\/\/\S+ \(\S+ port (\d+)/.exec(readSafe(run.log));
-        port = m === null ? 0 : Number(m[1]);
+        port = loggedPort(readSafe(run.log), 'udp');
         return port > 0 || run.exited;
       },
       { timeout: 10_000, interval: 25 },

@@ -10,7 +10,7 @@ import { find, parseExposition } from '../metrics/exposition.js';
 import { runSeed } from '../support/prng.js';
 import { type FloodResult, runFlood } from '../support/syslog-flood.js';
 import { MAX_FRAME } from '../support/syslog-garbage.js';
-import { type LoggedListener, SyscorrProcess } from '../support/syslog-process.js';
+import { type LoggedListener, loggedMetricsUrl, SyscorrProcess } from '../support/syslog-process.js';
 import { endGracefully, tcpConnect, udpKernelDrops, writeAll } from '../support/syslog-senders.js';
 
 /**
@@ -232,8 +232,8 @@ describe(`the garbage flood: ${ITEMS} garbage datagrams and TCP streams against 
     if (flood === null) throw new Error('the flood did not run');
     // syscorr logs where it serves metrics (port 0 above: the kernel picks one).
     const log = readFileSync((sys as SyscorrProcess).logFile, 'latin1');
-    const url = /Serving metrics on (http:\/\/\S+)/.exec(log)?.[1];
-    expect(url, 'no "Serving metrics on" in the log (--metrics=127.0.0.1:0)').toBeDefined();
+    const url = loggedMetricsUrl(log);
+    expect(url, 'no "Serving metrics on" in the log (--metrics=127.0.0.1:0)').not.toBeNull();
     const res = await fetch(url ?? '', { signal: AbortSignal.timeout(5000) });
     expect(res.status).toBe(200);
     const text = await res.text();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithProgram } from '../support/external.js';
+import { loggedMetricsUrl, loggedPort } from '../support/syslog-process.js';
 import { TestCa } from '../support/test-certs.js';
 
 const MAIN = new URL('../../dist/main.js', import.meta.url).pathname;
@@ -13,7 +14,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 interface Running {
   child: ChildProcess;
   out: () => string;
-  port: (transport: string) => Promise<number>;
+  port: (transport: 'udp' | 'tcp' | 'tls') => Promise<number>;
 }
 
 /** Starts syscorr with listeners on port 0 and learns the bound ports from its log (metrics off unless args name --metrics). */
@@ -27,14 +28,12 @@ function start(args: string[], dir: string): Running {
   child.stdout?.on('data', (b: Buffer) => {
     out += b.toString('latin1');
   });
-  const port = async (transport: string): Promise<number> => {
-    const re = new RegExp(`Listening on ${transport}://\\S+ \\(\\S+ port (\\d+)[,)]`);
+  const port = async (transport: 'udp' | 'tcp' | 'tls'): Promise<number> => {
     let found = 0;
     await expect
       .poll(
         () => {
-          const m = re.exec(readFileSafe(log));
-          found = m === null ? 0 : Number(m[1]);
+          found = loggedPort(readFileSafe(log), transport);
           return found;
         },
         { timeout: 8000, interval: 20 },
@@ -240,8 +239,8 @@ describeWithProgram(
         await expect.poll(run2.out, { timeout: 8000 }).toContain('allowed-host');
         expect(run2.out()).not.toContain('refused-host');
         expect(run2.out().trim()).toBe(`allowed-host ${url}`);
-        const served = /Serving metrics on (http:\/\/\S+)/.exec(readFileSafe(join(dir, 'syscorr.log')))?.[1];
-        expect(served).toBeDefined();
+        const served = loggedMetricsUrl(readFileSafe(join(dir, 'syscorr.log')));
+        expect(served).not.toBeNull();
         const metrics = await (await fetch(served ?? '')).text();
         expect(metrics).toMatch(
           /syscorr_syslog_tls_handshake_failures_total\{[^}]*reason="subject"[^}]*\} 1/,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SYSCORR_MAIN, SyscorrProcess } from '../support/syslog-process.js';
+import { loggedMetricsUrl, SYSCORR_MAIN, SyscorrProcess } from '../support/syslog-process.js';
 
 /** A syscorr started for a metrics end-to-end test, with the ports it bound. */
 export interface LiveSyscorr {
@@ -11,8 +11,6 @@ export interface LiveSyscorr {
   /** The rule file as given to --conf: its rules are labelled `<ruleFile>:<line>`. */
   readonly ruleFile: string;
 }
-
-const SERVING = /Serving metrics on http:\/\/\S+:(\d+)\/metrics/;
 
 /** Starts `node dist/main.js` with one UDP listener and metrics, both on port 0 (read back from the log). */
 export async function startSyscorr(dir: string, rules: string): Promise<LiveSyscorr> {
@@ -27,8 +25,9 @@ export async function startSyscorr(dir: string, rules: string): Promise<LiveSysc
     const [udp] = await proc.listeners(1);
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const m = SERVING.exec(readLog(proc.logFile));
-      if (m !== null) return { proc, udpPort: udp?.port ?? 0, metricsPort: Number(m[1]), ruleFile };
+      const url = loggedMetricsUrl(readLog(proc.logFile));
+      if (url !== null)
+        return { proc, udpPort: udp?.port ?? 0, metricsPort: Number(new URL(url).port), ruleFile };
       if (!proc.alive() || Date.now() > deadline)
         throw new Error(`no metrics endpoint\n${proc.diagnostics()}`);
       await sleep(20);

@@ -33,6 +33,25 @@ function readSafe(path: string): string {
 
 const LISTENING = /Listening on (\S+) \((\S+) port (\d+)[,)]/g;
 
+/** Every listener a syscorr log says it bound, in --input order. */
+export function loggedListeners(log: string): LoggedListener[] {
+  return [...log.matchAll(LISTENING)].map((m) => ({
+    url: m[1] ?? '',
+    address: m[2] ?? '',
+    port: Number(m[3]),
+  }));
+}
+
+/** The port of the first listener of `transport` a syscorr log names, or 0. */
+export function loggedPort(log: string, transport: 'udp' | 'tcp' | 'tls'): number {
+  return loggedListeners(log).find((l) => l.url.startsWith(`${transport}://`))?.port ?? 0;
+}
+
+/** The metrics URL a syscorr log names (`Serving metrics on URL`), or null. */
+export function loggedMetricsUrl(log: string): string | null {
+  return /Serving metrics on (http:\/\/\S+)/.exec(log)?.[1] ?? null;
+}
+
 /**
  * A running `node dist/main.js`: the listeners it bound (from its log, in --input order), whether
  * it is still alive, and a stop that always ends it (SIGTERM, then SIGKILL).
@@ -83,11 +102,7 @@ export class SyscorrProcess {
   async listeners(count: number, timeoutMs = 10_000): Promise<LoggedListener[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = [...readSafe(this.logFile).matchAll(LISTENING)].map((m) => ({
-        url: m[1] ?? '',
-        address: m[2] ?? '',
-        port: Number(m[3]),
-      }));
+      const found = loggedListeners(readSafe(this.logFile));
       if (found.length >= count) return found;
       if (!this.alive() || Date.now() > deadline) {
         throw new Error(`syscorr did not bind ${count} listener(s)\n${this.diagnostics()}`);
