@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    globalSetup: ['test/support/temp-root.ts'],
     reporters: ['default', new SummaryReporter()],
   },
 });
