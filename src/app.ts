@@ -250,17 +250,11 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   for (const sig of signals) process.on(sig, onSignal);
   loop.start();
   if (metrics !== null) metrics.ready = true;
-  let burst = 0;
   for (;;) {
-    const result = loop.step();
+    const result = loop.burst(BATCH);
     if (result === 'exit') break;
-    if (result === 'idle') {
-      burst = 0;
-      await idleWait(options.pollTimeout * 1000, listeners);
-    } else if (++burst >= BATCH) {
-      burst = 0;
-      await yieldToIo();
-    }
+    if (result === 'idle') await idleWait(options.pollTimeout * 1000, listeners);
+    else await yieldToIo();
   }
   for (const sig of signals) process.off(sig, onSignal);
   if (metrics !== null) metrics.ready = false;

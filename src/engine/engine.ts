@@ -259,7 +259,8 @@ export class Engine implements EnginePort {
     this.#intContext = intName;
     if (intName !== undefined) this.contexts.setInternal(intName);
     this.#buffers.push(line, source);
-    this.#cache.clear();
+    // Map#clear allocates a new table even when empty: most lines leave the cache empty.
+    if (this.#cache.size > 0) this.#cache.clear();
     const input: MatchInput = {
       buffers: this.#buffers,
       cache: this.#cache,
