@@ -39,13 +39,11 @@ export const OUTPUT_HANDLERS = {
   udgram: (a, cx) => {
     const path = cx.expand(a, a.path);
     const text = cx.expand(a, a.text);
-    cx.log(LOG.debug, `Sending event '${text}' to unix datagram socket '${path}'`);
     cx.ports.outputs.udgram(path, text);
     return 1;
   },
   closeudgr: (a, cx) => {
     const path = cx.expand(a, a.path);
-    cx.log(LOG.debug, `Closing unix datagram socket '${path}'`);
     cx.ports.outputs.closeudgr(path);
     return 1;
   },
@@ -53,7 +51,6 @@ export const OUTPUT_HANDLERS = {
   ustream: (a, cx) => {
     const path = cx.expand(a, a.path);
     const text = cx.expand(a, a.text);
-    cx.log(LOG.debug, `Sending event '${text}' to unix stream socket '${path}'`);
     cx.ports.outputs.ustream(path, text, cx.env.now);
     return 1;
   },
@@ -67,7 +64,6 @@ export const OUTPUT_HANDLERS = {
   udpsock: (a, cx) => {
     const peer = cx.expand(a, a.peer);
     const text = cx.expand(a, a.text);
-    cx.log(LOG.debug, `Sending event '${text}' to UDP peer '${peer}'`);
     cx.ports.outputs.udpsock(peer, text);
     return 1;
   },
@@ -81,7 +77,6 @@ export const OUTPUT_HANDLERS = {
   tcpsock: (a, cx) => {
     const peer = cx.expand(a, a.peer);
     const text = cx.expand(a, a.text);
-    cx.log(LOG.debug, `Sending event '${text}' to TCP peer '${peer}'`);
     cx.ports.outputs.tcpsock(peer, text, cx.env.now);
     return 1;
   },

@@ -246,7 +246,11 @@ export class Engine implements EnginePort {
 
   /** IE-events: SEC_STARTUP etc. are matched at once with context SEC_INTERNAL_EVENT, not queued. */
   internalEvent(text: string, now: number): void {
+    const log = this.#io.logger;
+    log.log(5, `Creating SEC internal context '${INTERNAL_EVENT_CONTEXT}'`);
+    log.log(5, `Creating SEC internal event '${text}'`);
     this.#run(text, null, INTERNAL_EVENT_CONTEXT, now);
+    log.log(5, `Deleting SEC internal context '${INTERNAL_EVENT_CONTEXT}'`);
   }
 
   #run(

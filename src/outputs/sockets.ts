@@ -32,6 +32,8 @@ export interface StreamKind {
   readonly peerType: string;
   /** `TCP peer` or `unix stream socket`, for the debug line of every send. */
   readonly sendType: string;
+  /** SEC's debug line when a close finds nothing open. */
+  notOpen(peer: string): string;
   /** Starts a connect, or logs why it cannot and returns null. */
   connect(peer: string, text: string, logger: Logger): Socket | null;
 }
@@ -76,7 +78,7 @@ export class StreamSockets {
   close(peer: string): void {
     const conn = this.#conns.get(peer);
     if (conn === undefined) {
-      this.#logger.log(6, `No connection to ${this.#kind.peerType} '${peer}', can't close`);
+      this.#logger.log(6, this.#kind.notOpen(peer));
       return;
     }
     this.#conns.delete(peer);
@@ -161,6 +163,7 @@ export class StreamSockets {
 export const TCP_KIND: StreamKind = {
   peerType: 'TCP peer',
   sendType: 'TCP peer',
+  notOpen: (peer) => `No socket for TCP peer '${peer}', can't close`,
   connect(peer, text, logger) {
     const parsed = parsePeer(peer);
     if (parsed === null) {
@@ -182,6 +185,7 @@ export const TCP_KIND: StreamKind = {
 export const USTREAM_KIND: StreamKind = {
   peerType: 'socket',
   sendType: 'unix stream socket',
+  notOpen: (path) => `Socket '${path}' is not open, can't close`,
   connect(path, text, logger) {
     let isSocket = false;
     try {

@@ -74,7 +74,7 @@ describe('tcpsock, closetcp (ACT-tcpsock, ACT-closetcp)', () => {
     outputs.tcpsock(peer, 'b', 2);
     await until(() => srv.conns[1]?.data === 'b');
     outputs.closetcp('127.0.0.1:1');
-    expect(logger.messages(6)).toContain("No connection to TCP peer '127.0.0.1:1', can't close");
+    expect(logger.messages(6)).toContain("No socket for TCP peer '127.0.0.1:1', can't close");
   });
 
   it('TM-cleanup: a connect pending longer than --socket-timeout is dropped with its buffer', async () => {
