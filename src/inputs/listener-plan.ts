@@ -1,5 +1,6 @@
 import type { InputSpec } from '../cli/types.js';
 import { findZone, type TimeZone } from '../engine/variables/index.js';
+import { TimeMemo } from '../syslog/index.js';
 import type { NetworkSourceOptions } from './network-source.js';
 import type { ListenerSpec } from './syslog/index.js';
 import { parseListenerQuery } from './syslog/url-options.js';
@@ -47,7 +48,7 @@ export function planListeners(
       context: i.context,
       options,
     });
-    render.set(i.pattern, { format, zone: own });
+    render.set(i.pattern, { format, zone: own, times: new TimeMemo() });
   }
   return { specs, render, errors };
 }

@@ -1,6 +1,7 @@
 import type { EngineEvent } from '../engine/event.js';
 import type { TimeZone } from '../engine/variables/index.js';
 import type { SyslogTelemetry } from '../metrics/telemetry.js';
+import { TimeMemo } from '../syslog/index.js';
 import { type NetworkSourceOptions, toEvent } from './network-source.js';
 import type { BoundAddress, ListenerStats, SyslogListeners } from './syslog/index.js';
 
@@ -58,7 +59,7 @@ export class InlineNetworkInput implements NetworkInput {
   ) {
     this.#listeners = listeners;
     this.#render = render;
-    this.#fallback = { format: 'classic', zone };
+    this.#fallback = { format: 'classic', zone, times: new TimeMemo() };
     this.#telemetry = telemetry;
   }
 

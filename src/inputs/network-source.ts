@@ -7,6 +7,7 @@ import {
   renderLine,
   type SyslogFormat,
   type SyslogParseReason,
+  type TimeMemo,
 } from '../syslog/index.js';
 import type { RawMessage } from './syslog/index.js';
 
@@ -15,6 +16,8 @@ export interface NetworkSourceOptions {
   readonly format: 'classic' | 'raw';
   /** The zone of zone-less RFC 3164 timestamps and of the rendered line. */
   readonly zone: TimeZone;
+  /** The listener's last time conversions (TimeMemo): one per listener. */
+  readonly times?: TimeMemo;
 }
 
 /** What one received message becomes: the event's line and fields, and how it parsed. */
@@ -31,8 +34,10 @@ export interface RenderedMessage {
  * `now` (epoch seconds) is the time written for messages that carry none.
  */
 export function renderMessage(raw: RawMessage, now: number, opts: NetworkSourceOptions): RenderedMessage {
-  const msg = parseSyslog(raw.bytes, { zone: opts.zone, now });
-  const line = escapeControls(renderLine(msg, { format: opts.format, zone: opts.zone, now, peer: raw.peer }));
+  const msg = parseSyslog(raw.bytes, { zone: opts.zone, now, times: opts.times });
+  const line = escapeControls(
+    renderLine(msg, { format: opts.format, zone: opts.zone, now, peer: raw.peer, times: opts.times }),
+  );
   return { line, fields: matchFields(msg, raw.peer), format: msg.format, error: msg.errorReason };
 }
 

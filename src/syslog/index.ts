@@ -2,6 +2,7 @@ export * from './framing.js';
 export { parseSyslog } from './parse.js';
 export { DEFAULT_FACILITY, DEFAULT_SEVERITY, MAX_PRIVAL } from './pri.js';
 export { matchFields, type RenderOptions, renderLine } from './render.js';
+export { TimeMemo } from './time-memo.js';
 export {
   FACILITY_NAMES,
   type ParseOptions,

@@ -1,4 +1,3 @@
-import { UTC_ZONE } from '../engine/variables/index.js';
 import { stripTrailing } from './chars.js';
 import { type Draft, finish, flag, newDraft } from './draft.js';
 import { DEFAULT_FACILITY, DEFAULT_SEVERITY, scanPri } from './pri.js';
@@ -9,6 +8,8 @@ import type { ParseOptions, SyslogMessage, SyslogParseReason } from './types.js'
 /** Bytes as latin1, one char per byte, as the engine reads every input (HP-bytes). */
 function decode(raw: string | Uint8Array): string {
   if (typeof raw === 'string') return raw;
+  // A Buffer converts without the view object a plain Uint8Array needs first.
+  if (Buffer.isBuffer(raw)) return raw.toString('latin1');
   return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
 }
 
@@ -29,7 +30,7 @@ function parseText(s: string, options: ParseOptions): Draft {
     parse5424(s, pri.end, d);
     return d;
   }
-  parse3164(s, pri.end, d, options.zone ?? UTC_ZONE, options.now);
+  parse3164(s, pri.end, d, options);
   // Without a PRI, only a timestamp shows that this is a syslog line at all.
   if (pri.kind !== 'ok' && d.timestampText === null) return rawMessage(s, 'pri', pri.error ?? 'not syslog');
   return d;

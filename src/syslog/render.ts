@@ -1,4 +1,6 @@
-import { localTime, MONTH_NAMES, type TimeZone } from '../engine/variables/index.js';
+import type { TimeZone } from '../engine/variables/index.js';
+import { classicTime } from './classic-time.js';
+import type { TimeMemo } from './time-memo.js';
 import { FACILITY_NAMES, SEVERITY_NAMES, type SyslogMessage } from './types.js';
 
 export interface RenderOptions {
@@ -10,17 +12,12 @@ export interface RenderOptions {
   readonly now: number;
   /** The sender's address, written as the host when the message names none. */
   readonly peer: string;
+  /** The last rendered time, kept by the caller (a listener). */
+  readonly times?: TimeMemo | undefined;
 }
 
-function two(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** `Mmm dd hh:mm:ss` with the day padded by a space, as syslogd and SEC write it (`Jan  5`). */
-function classicTime(epochSeconds: number, zone: TimeZone): string {
-  const t = localTime(epochSeconds, zone);
-  const day = t.mday < 10 ? ` ${t.mday}` : String(t.mday);
-  return `${MONTH_NAMES[t.mon]} ${day} ${two(t.hour)}:${two(t.min)}:${two(t.sec)}`;
+function timeText(seconds: number, opts: RenderOptions): string {
+  return opts.times === undefined ? classicTime(seconds, opts.zone) : opts.times.classic(seconds, opts.zone);
 }
 
 /**
@@ -33,10 +30,10 @@ export function renderLine(msg: SyslogMessage, opts: RenderOptions): string {
   if (msg.classicContent !== null) {
     // What a classic syslogd writes for a message without a standard header: its receive time,
     // the sender, then the text as received (see SyslogMessage.classicContent).
-    return `${classicTime(opts.now, opts.zone)} ${opts.peer} ${msg.classicContent}`;
+    return `${timeText(opts.now, opts)} ${opts.peer} ${msg.classicContent}`;
   }
   const seconds = msg.timestamp === null ? opts.now : Math.floor(msg.timestamp / 1000);
-  let line = `${classicTime(seconds, opts.zone)} ${msg.hostname ?? opts.peer}`;
+  let line = `${timeText(seconds, opts)} ${msg.hostname ?? opts.peer}`;
   if (msg.appName !== null) {
     line += msg.procId === null ? ` ${msg.appName}:` : ` ${msg.appName}[${msg.procId}]:`;
   }

@@ -1,8 +1,9 @@
-import type { TimeZone } from '../engine/variables/index.js';
+import { UTC_ZONE } from '../engine/variables/index.js';
 import { digitRunEnd, isAlpha, isDigit, SP, skipSpaces, tokenEnd } from './chars.js';
 import { type Draft, flag } from './draft.js';
 import { isUtcName, type LegacyTime, legacyTimeAt } from './legacy-time.js';
 import { scanTag } from './tag.js';
+import type { ParseOptions } from './types.js';
 import { wallTimeError, wallToEpochMs } from './wall-time.js';
 
 /**
@@ -40,7 +41,8 @@ function isUpper(c: number): boolean {
 }
 
 /** Records the timestamp; returns where the text after it (and its `:` and spaces) starts. */
-function takeTimestamp(s: string, t: LegacyTime, d: Draft, zone: TimeZone, now: number | undefined): number {
+function takeTimestamp(s: string, t: LegacyTime, d: Draft, o: ParseOptions): number {
+  const zone = o.zone ?? UTC_ZONE;
   const zEnd = zoneNameEnd(s, t.end);
   d.timestampText = s.slice(t.start, zEnd);
   let wall = t.wall;
@@ -49,7 +51,9 @@ function takeTimestamp(s: string, t: LegacyTime, d: Draft, zone: TimeZone, now: 
   }
   const bad = wallTimeError(wall, 60);
   if (bad !== null) flag(d, 'timestamp', `timestamp ${JSON.stringify(d.timestampText)}: ${bad}`);
-  else d.timestamp = wallToEpochMs(wall, zone, now);
+  else
+    d.timestamp =
+      o.times === undefined ? wallToEpochMs(wall, zone, o.now) : o.times.epochMs(wall, zone, o.now);
   let q = zEnd;
   if (s.charCodeAt(q) === 0x3a) q++;
   return skipSpaces(s, q);
@@ -79,7 +83,7 @@ function ciscoHost(s: string, p: number): { host: string; time: LegacyTime } | n
  * RFC 3164 leniently, from `p` (after the PRI): [sequence] [TIMESTAMP [HOSTNAME]] [TAG] CONTENT.
  * Every part is optional, as real devices omit them; what is not recognised stays in the message.
  */
-export function parse3164(s: string, p: number, d: Draft, zone: TimeZone, now: number | undefined): void {
+export function parse3164(s: string, p: number, d: Draft, o: ParseOptions): void {
   d.format = 'rfc3164';
   const seq = skipSequences(s, p);
   // A syslogd that sees no standard header keeps the whole text (sequence number and device
@@ -95,7 +99,7 @@ export function parse3164(s: string, p: number, d: Draft, zone: TimeZone, now: n
     }
   }
   if (time !== null) {
-    q = takeTimestamp(s, time, d, zone, now);
+    q = takeTimestamp(s, time, d, o);
     if (d.hostname === null) {
       const hEnd = hostnameEnd(s, q);
       if (hEnd > q) {

@@ -1,4 +1,5 @@
 import type { TimeZone } from '../engine/variables/index.js';
+import type { TimeMemo } from './time-memo.js';
 
 /** Which grammar a message was read with; 'raw' when it follows neither (kept whole as the message). */
 export type SyslogFormat = 'rfc5424' | 'rfc3164' | 'raw';
@@ -77,6 +78,8 @@ export interface ParseOptions {
    * kept in timestampText): the parser never reads the clock itself.
    */
   readonly now?: number;
+  /** The last timestamp conversion, kept by the caller (a listener). */
+  readonly times?: TimeMemo | undefined;
 }
 
 /** Facility keywords as syslog.conf spells them, indexed by code. */

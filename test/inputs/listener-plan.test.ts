@@ -38,7 +38,10 @@ describe('planListeners: listener specs from --input (issue 5)', () => {
     expect(udp?.format).toBe('classic');
     // Europe/Berlin is an hour ahead of UTC in January (zoneinfo from the system).
     expect(udp?.zone).not.toBe(UTC_ZONE);
-    expect(plan.render.get('tcp://[::]:5514?format=raw')).toEqual({ format: 'raw', zone: UTC_ZONE });
+    expect(plan.render.get('tcp://[::]:5514?format=raw')).toMatchObject({ format: 'raw', zone: UTC_ZONE });
+    // Each listener keeps its own time memo: listeners may sit in different zones.
+    const memos = [...plan.render.values()].map((r) => r.times);
+    expect(new Set(memos).size).toBe(memos.length);
   });
 
   it('reports a zone that names nothing as a start-up error naming the listener', () => {

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger, LogLevel } from '../../actions/ports.js';
 import { processZone } from '../../engine/variables/index.js';
+import { TimeMemo } from '../../syslog/index.js';
 import { planListeners } from '../listener-plan.js';
 import { type NetworkSourceOptions, renderMessage } from '../network-source.js';
 import { CounterBlock } from '../syslog/counter-block.js';
@@ -31,7 +32,7 @@ const listeners = new SyslogListeners(specs, init.options, { logger, counters: b
 // Two listeners may share a URL (port 0) and differ in their =CONTEXT.
 const key = (url: string, context: string | null): string => `${context ?? ''}\0${url}`;
 const indexOf = new Map(plan.specs.map((s, i) => [key(s.url, s.context), i]));
-const fallback: NetworkSourceOptions = { format: 'classic', zone };
+const fallback: NetworkSourceOptions = { format: 'classic', zone, times: new TimeMemo() };
 // Receipt times move to the engine thread's clock: both count from their own timeOrigin.
 const clockOffset = performance.timeOrigin - init.timeOrigin;
 
