@@ -10,8 +10,8 @@ import type { RenderedMessage } from '../network-source.js';
  * receiving side, which is the engine's.
  *
  * Per message, in `ints`: listener index, format code, error length (-1: none), line length,
- * field count, then name length and value length per field; in `text`: the error reason, the
- * line, then each field's name and value.
+ * field count, then name length (or a known name's code, below) and value length per field; in
+ * `text`: the error reason, the line, then each field's name (unless coded) and value.
  */
 export interface Batch {
   readonly count: number;
@@ -21,6 +21,13 @@ export interface Batch {
 }
 
 const FORMATS: readonly SyslogFormat[] = ['rfc5424', 'rfc3164', 'raw'];
+
+/**
+ * Field names every message has (render.ts matchFields) travel as a code, not as text: a
+ * negative name length -1 - index. Other names (structured data) are written out.
+ */
+const KNOWN_NAMES = ['_host', '_facility', '_severity', '_peer', '_format', '_app', '_procid', '_msgid'];
+const KNOWN_CODES = new Map(KNOWN_NAMES.map((name, i) => [name, -1 - i]));
 
 export class BatchWriter {
   #text = '';
@@ -46,8 +53,14 @@ export class BatchWriter {
     let fields = 0;
     for (const name in m.fields) {
       const value = m.fields[name] as string;
-      ints.push(name.length, value.length);
-      this.#text += name + value;
+      const code = KNOWN_CODES.get(name);
+      if (code === undefined) {
+        ints.push(name.length, value.length);
+        this.#text += name + value;
+      } else {
+        ints.push(code, value.length);
+        this.#text += value;
+      }
       fields += 1;
     }
     ints[countAt] = fields;
@@ -128,8 +141,12 @@ class BatchEvent implements EngineEvent {
     for (let f = 0; f < this.#count; f++) {
       const nameLength = batch.ints[int++] ?? 0;
       const valueLength = batch.ints[int++] ?? 0;
-      const name = batch.text.slice(pos, pos + nameLength);
-      pos += nameLength;
+      let name: string;
+      if (nameLength < 0) name = KNOWN_NAMES[-1 - nameLength] ?? '';
+      else {
+        name = batch.text.slice(pos, pos + nameLength);
+        pos += nameLength;
+      }
       fields[name] = own(batch.text, pos, pos + valueLength);
       pos += valueLength;
     }
@@ -177,7 +194,7 @@ export class BatchReader {
     // The fields are read only if a rule asks for them (most events match no RegExp rule).
     const event = new BatchEvent(line, l.url, l.context, this.#batch, this.#int, this.#pos, count);
     for (let f = 0; f < count; f++) {
-      this.#pos += (ints[this.#int] ?? 0) + (ints[this.#int + 1] ?? 0);
+      this.#pos += Math.max(0, ints[this.#int] ?? 0) + (ints[this.#int + 1] ?? 0);
       this.#int += 2;
     }
     return { event, listener: l.url, receivedAt: at, format, error };

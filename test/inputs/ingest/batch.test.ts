@@ -20,7 +20,15 @@ const message = fc.record({
   at: fc.double({ noNaN: true, min: 0, max: 1e9 }),
   rendered: fc.record({
     line: text,
-    fields: fc.dictionary(fc.stringMatching(/^_[a-z_]{1,12}$/), text, { maxKeys: 8 }),
+    // The names every message has travel as codes, others as text: both, mixed.
+    fields: fc.dictionary(
+      fc.oneof(
+        fc.constantFrom('_host', '_facility', '_severity', '_peer', '_format', '_app', '_procid', '_msgid'),
+        fc.stringMatching(/^_[a-z_]{1,12}$/),
+      ),
+      text,
+      { maxKeys: 10 },
+    ),
     format: fc.constantFrom('rfc5424' as const, 'rfc3164' as const, 'raw' as const),
     error: fc.constantFrom<SyslogParseReason | null>(null, 'pri', 'header', 'timestamp'),
   }),
