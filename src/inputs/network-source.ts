@@ -2,11 +2,13 @@ import type { EngineEvent } from '../engine/event.js';
 import type { TimeZone } from '../engine/variables/index.js';
 import type { SyslogTelemetry } from '../metrics/telemetry.js';
 import {
+  latin1Text,
   matchFields,
   parseSyslog,
   renderLine,
   type SyslogFormat,
   type SyslogParseReason,
+  stripTrailing,
   type TimeMemo,
 } from '../syslog/index.js';
 import type { RawMessage } from './syslog/index.js';
@@ -34,10 +36,18 @@ export interface RenderedMessage {
  * `now` (epoch seconds) is the time written for messages that carry none.
  */
 export function renderMessage(raw: RawMessage, now: number, opts: NetworkSourceOptions): RenderedMessage {
-  const msg = parseSyslog(raw.bytes, { zone: opts.zone, now, times: opts.times });
-  const line = escapeControls(
-    renderLine(msg, { format: opts.format, zone: opts.zone, now, peer: raw.peer, times: opts.times }),
-  );
+  const text = stripTrailing(latin1Text(raw.bytes));
+  const msg = parseSyslog(text, { zone: opts.zone, now, times: opts.times });
+  const rendered = renderLine(msg, {
+    format: opts.format,
+    zone: opts.zone,
+    now,
+    peer: raw.peer,
+    times: opts.times,
+  });
+  // The line is made of parts of the text, the time and the peer's address: when the text has no
+  // control character, neither has the line (and the test reads a flat string, not the joined line).
+  const line = HAS_CONTROL.test(text) ? escapeControls(rendered) : rendered;
   return { line, fields: matchFields(msg, raw.peer), format: msg.format, error: msg.errorReason };
 }
 
@@ -64,8 +74,7 @@ const HAS_CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
  * CR) are written as #ooo octal, as rsyslog does on receipt; TAB is kept.
  */
 export function escapeControls(line: string): string {
-  // Most lines have none: a test is cheaper than a global replace, and cheaper than a charCodeAt
-  // loop over the line, which is still a concatenation of its parts here.
+  // Most lines have none: a test is cheaper than a global replace.
   if (!HAS_CONTROL.test(line)) return line;
   return line.replace(CONTROL, (x) => `#${x.charCodeAt(0).toString(8).padStart(3, '0')}`);
 }

@@ -6,7 +6,7 @@ import { looksLike5424, parse5424 } from './rfc5424.js';
 import type { ParseOptions, SyslogMessage, SyslogParseReason } from './types.js';
 
 /** Bytes as latin1, one char per byte, as the engine reads every input (HP-bytes). */
-function decode(raw: string | Uint8Array): string {
+export function decode(raw: string | Uint8Array): string {
   if (typeof raw === 'string') return raw;
   // A Buffer converts without the view object a plain Uint8Array needs first.
   if (Buffer.isBuffer(raw)) return raw.toString('latin1');
