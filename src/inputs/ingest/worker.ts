@@ -8,6 +8,7 @@ import { type NetworkSourceOptions, renderMessage } from '../network-source.js';
 import { CounterBlock } from '../syslog/counter-block.js';
 import { SyslogListeners } from '../syslog/index.js';
 import { BatchWriter } from './batch.js';
+import { ListenerLookup } from './listener-lookup.js';
 import type { FromIngest, IngestInit, ToIngest } from './protocol.js';
 
 /**
@@ -29,10 +30,8 @@ const logger: Logger = { log: (level: LogLevel, text: string) => send({ t: 'log'
 // A restarted thread binds the ports its predecessor had (port 0 included).
 const specs = plan.specs.map((s, i) => ({ ...s, port: init.ports?.[i] ?? s.port }));
 const listeners = new SyslogListeners(specs, init.options, { logger, counters: block });
-// Two listeners may share a URL (port 0) and differ in their =CONTEXT.
-const key = (url: string, context: string | null): string => `${context ?? ''}\0${url}`;
-const indexOf = new Map(plan.specs.map((s, i) => [key(s.url, s.context), i]));
 const fallback: NetworkSourceOptions = { format: 'classic', zone, times: new TimeMemo() };
+const lookup = new ListenerLookup(plan, fallback);
 // Receipt times move to the engine thread's clock: both count from their own timeOrigin.
 const clockOffset = performance.timeOrigin - init.timeOrigin;
 
@@ -57,8 +56,9 @@ function pump(): void {
     while (writer.count < room) {
       const m = listeners.next();
       if (m === null) break;
-      const rendered = renderMessage(m, now, plan.render.get(m.listener) ?? fallback);
-      writer.add(indexOf.get(key(m.listener, m.context)) ?? 0, rendered, m.receivedAt + clockOffset);
+      const l = lookup.find(m.listener, m.context);
+      const rendered = renderMessage(m, now, l.render);
+      writer.add(l.index, rendered, m.receivedAt + clockOffset);
     }
     if (writer.count === 0) break;
     inflight += writer.count;
