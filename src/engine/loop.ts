@@ -15,9 +15,9 @@ export interface LineSource {
 /** Child processes as the loop sees them (CH-reap). */
 export interface ChildSource {
   reap(synthQueueEmpty: boolean): {
-    lines: { text: string; context: string }[];
-    completions: (() => void)[];
-    producedOutput: boolean;
+    readonly lines: readonly { readonly text: string; readonly context: string }[];
+    readonly completions: readonly (() => void)[];
+    readonly producedOutput: boolean;
   };
 }
 

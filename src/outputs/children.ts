@@ -28,10 +28,17 @@ interface Child {
 }
 
 export interface ReapResult {
-  readonly lines: { text: string; context: string }[];
-  readonly completions: (() => void)[];
+  readonly lines: readonly { readonly text: string; readonly context: string }[];
+  readonly completions: readonly (() => void)[];
   readonly producedOutput: boolean;
 }
+
+/** What reap() answers while no child runs: every loop iteration, so it is not built anew. */
+const NOTHING_REAPED: ReapResult = Object.freeze({
+  lines: Object.freeze([]),
+  completions: Object.freeze([]),
+  producedOutput: false,
+});
 
 export interface ProcessesDeps {
   readonly logger: Logger;
@@ -90,6 +97,7 @@ export class Processes implements ProcessPort {
 
   /** CH-reap: completions (script callbacks) and spawn lines ready now. `synthQueueEmpty` implements the flow control. */
   reap(synthQueueEmpty: boolean): ReapResult {
+    if (this.#children.size === 0) return NOTHING_REAPED;
     const lines: { text: string; context: string }[] = [];
     const completions: (() => void)[] = [];
     let producedOutput = false;
