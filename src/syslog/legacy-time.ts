@@ -10,12 +10,35 @@ export interface LegacyTime {
 
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 
+/** Three lower-case letters as one number: the key of MONTH_OF. */
+function pack(a: number, b: number, c: number): number {
+  return (a << 16) | (b << 8) | c;
+}
+
+/** The month (0..11) of each lower-case three-letter abbreviation. */
+const MONTH_OF: ReadonlyMap<number, number> = new Map(
+  Array.from({ length: 12 }, (_, m) => [
+    pack(MONTHS.charCodeAt(3 * m), MONTHS.charCodeAt(3 * m + 1), MONTHS.charCodeAt(3 * m + 2)),
+    m,
+  ]),
+);
+
 /** The month (0..11) of three letters at `p`, any case (`Mar`, `MAR`); -1 if none. */
 export function monthAt(s: string, p: number): number {
   if (p + 3 > s.length) return -1;
-  const abbr = s.slice(p, p + 3).toLowerCase();
-  const i = MONTHS.indexOf(abbr);
-  return i >= 0 && i % 3 === 0 && isAlpha(s.charCodeAt(p)) ? i / 3 : -1;
+  const a = s.charCodeAt(p);
+  const b = s.charCodeAt(p + 1);
+  const c = s.charCodeAt(p + 2);
+  if (!isAlpha(a) || !isAlpha(b) || !isAlpha(c)) return -1;
+  // ASCII letters: setting bit 0x20 gives the lower case.
+  return MONTH_OF.get(pack(a | 0x20, b | 0x20, c | 0x20)) ?? -1;
+}
+
+/** The value of the digits s[p..end) (a run digitRunEnd found). */
+function digitValue(s: string, p: number, end: number): number {
+  let v = 0;
+  for (let i = p; i < end; i++) v = v * 10 + (s.charCodeAt(i) - 0x30);
+  return v;
 }
 
 interface Clock {
@@ -42,7 +65,7 @@ function clockAt(s: string, p: number): Clock | null {
       end = digitRunEnd(s, fEnd, Number.MAX_SAFE_INTEGER);
     }
   }
-  return { hour: Number(s.slice(p, hEnd)), min, sec, fracMs, end };
+  return { hour: digitValue(s, p, hEnd), min, sec, fracMs, end };
 }
 
 /** A 4-digit year at `p` followed by a space, the end, or ':'; -1 if none. */
@@ -78,7 +101,7 @@ function bsdAt(s: string, p: number): LegacyTime | null {
   while (s.charCodeAt(q) === SP && q < p + 6) q++;
   const dEnd = digitRunEnd(s, q, 2);
   if (dEnd === q || s.charCodeAt(dEnd) !== SP) return null;
-  const mday = Number(s.slice(q, dEnd));
+  const mday = digitValue(s, q, dEnd);
   q = dEnd + 1;
   let year: number | null = yearAt(s, q);
   if (year >= 0) q += 5;

@@ -86,8 +86,9 @@ export class UdpListener implements Listener {
     if (!withinRate(ctx, peer)) return;
     const max = ctx.opts.maxFrame;
     const truncated = msg.length > max;
-    // Copy: the engine may hold the message long after this callback.
-    const bytes = new Uint8Array(truncated ? msg.subarray(0, max) : msg);
+    // Node gives every datagram a buffer of its own (sized to it), so it is kept without a copy,
+    // however long the engine holds the message.
+    const bytes = truncated ? msg.subarray(0, max) : msg;
     if (truncated) {
       count(ctx, 'oversize');
       logSparsely(
