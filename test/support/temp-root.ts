@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,8 @@ const KEY = 'SYSCORR_TEST_TMP_ROOT';
 
 export function setup(): void {
   const root = mkdtempSync(join(tmpdir(), 'syscorr-test-run-'));
+  // Traversable like /tmp itself: a test that drops privileges (--user=nobody) reads below it.
+  chmodSync(root, 0o755);
   process.env[KEY] = root;
   process.env.TMPDIR = root;
 }
