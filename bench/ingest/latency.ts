@@ -1,5 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { performance } from 'node:perf_hooks';
+import { MetricsCounter } from './counter.js';
+import { type HistogramWindow, histogramBuckets, histogramWindow } from './histogram.js';
 import type { UdpSender } from './sender.js';
 import type { Target } from './targets.js';
 
@@ -64,7 +66,8 @@ export async function measureLatency(
   probes: ProbeReceiver,
   sender: UdpSender,
   load: { rate: number; seconds: number; file: string },
-): Promise<{ latencies: number[]; lost: number; sent: number }> {
+): Promise<{ latencies: number[]; lost: number; sent: number; internal?: HistogramWindow }> {
+  const before = await ownHistogram(t);
   probes.take();
   let id = 0;
   const timer = setInterval(() => probes.probe(t.udpPort, ++id), 2);
@@ -76,5 +79,17 @@ export async function measureLatency(
     clearInterval(timer);
   }
   await sleep(1000);
-  return { ...probes.take(), sent: id };
+  const taken = { ...probes.take(), sent: id };
+  const after = await ownHistogram(t);
+  if (before === null || after === null) return taken;
+  return { ...taken, internal: histogramWindow(before, after, 0.99) };
+}
+
+const OWN_LATENCY = 'syscorr_event_processing_latency_seconds';
+
+/** syscorr's own receipt → rules-done histogram (every event, not only probes); null for others. */
+async function ownHistogram(t: Target): Promise<Map<number, number> | null> {
+  if (!(t.counter instanceof MetricsCounter)) return null;
+  const buckets = histogramBuckets(await t.counter.scrape(), OWN_LATENCY);
+  return buckets.size > 0 ? buckets : null;
 }
