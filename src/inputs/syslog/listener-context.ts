@@ -33,7 +33,12 @@ export interface Listener {
 /** `::ffff:a.b.c.d` (a v4 peer on a dual-stack socket) as `a.b.c.d`; other addresses unchanged. */
 export function normalizePeer(address: string | undefined): string {
   if (address === undefined) return '';
-  if (address.length > 7 && address.slice(0, 7).toLowerCase() === '::ffff:') {
+  // Only an address that starts with ':' can be IPv4-mapped: the common IPv4 peer costs one compare.
+  if (
+    address.length > 7 &&
+    address.charCodeAt(0) === 0x3a &&
+    address.slice(0, 7).toLowerCase() === '::ffff:'
+  ) {
     const v4 = address.slice(7);
     if (isIPv4(v4)) return v4;
   }
