@@ -3,7 +3,8 @@ import type { StructuredData, SyslogFormat, SyslogMessage, SyslogParseReason } f
 /** A message being filled in by one parse call (local to the call, never shared). */
 export interface Draft {
   format: SyslogFormat;
-  readonly errors: string[];
+  /** The problems found; null until the first (most messages have none: no array for them). */
+  errors: string[] | null;
   /** The reason of the first error recorded (see flag()). */
   reason: SyslogParseReason | null;
   facility: number;
@@ -22,7 +23,7 @@ export interface Draft {
 export function newDraft(format: SyslogFormat, facility: number, severity: number): Draft {
   return {
     format,
-    errors: [],
+    errors: null,
     reason: null,
     facility,
     severity,
@@ -44,17 +45,19 @@ export function newDraft(format: SyslogFormat, facility: number, severity: numbe
  */
 export function flag(d: Draft, reason: SyslogParseReason, ...texts: string[]): void {
   if (texts.length === 0) return;
-  d.errors.push(...texts);
+  if (d.errors === null) d.errors = [...texts];
+  else d.errors.push(...texts);
   d.reason ??= reason;
 }
 
 /** The message of a finished draft, built field by field (a rest/spread copy costs a third of a parse). */
 export function finish(d: Draft): SyslogMessage {
-  const valid = d.errors.length === 0;
+  const errors = d.errors;
+  const valid = errors === null;
   return {
     format: d.format,
     valid,
-    error: valid ? null : d.errors.join('; '),
+    error: valid ? null : errors.join('; '),
     errorReason: valid ? null : (d.reason ?? 'internal'),
     facility: d.facility,
     severity: d.severity,
