@@ -5,7 +5,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config/load.js';
 import { dumpState } from './dump.js';
 import { renderDump, writeDump } from './engine/dump/index.js';
-import { automaticBufsize, Engine } from './engine/engine.js';
+import { Engine } from './engine/engine.js';
 import { MainLoop } from './engine/loop.js';
 import { processZone } from './engine/variables/index.js';
 import { InputSet } from './inputs/index.js';
@@ -118,7 +118,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   const engine = new Engine(
     config,
     {
-      bufsize: options.bufsize > 0 ? options.bufsize : automaticBufsize(config),
+      bufsize: reloader.resolveBufsize(),
       jointbuf: options.jointbuf,
       intcontexts: options.intcontexts,
       quoting: options.quoting,
@@ -205,7 +205,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
       reloader.setPatterns(fresh.conf);
       const { config: next, changed } = reloader.reload(mode);
       const now = clock.now();
-      engine.restart(next, reloader.bufsize, mode, changed, now);
+      engine.restart(next, reloader.resolveBufsize(), mode, changed, now);
       configLoadTime = now;
       const specs = fileInputs(fresh);
       inputs.reopenAll(

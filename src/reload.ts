@@ -48,9 +48,15 @@ export class ConfigReloader {
     this.#mtimes = new Map(config.files.map((f) => [f.file, mtimeOf(f.file)]));
   }
 
-  /** OPT-bufsize: the explicit value, or the largest N of the loaded patterns. */
-  get bufsize(): number {
-    return this.#bufsize > 0 ? this.#bufsize : automaticBufsize(this.#config);
+  /**
+   * OPT-bufsize: the explicit value, or the largest N of the loaded patterns, which SEC logs
+   * (set_bufsize_option) at start-up and after each re-read of the configuration.
+   */
+  resolveBufsize(): number {
+    if (this.#bufsize > 0) return this.#bufsize;
+    const size = automaticBufsize(this.#config);
+    this.#logger.log(6, `No --bufsize command line option or --bufsize=0, setting --bufsize to ${size}`);
+    return size;
   }
 
   /** SIG-HUP / SIG-ABRT re-read the options and SECRC (OPT-secrc): the --conf patterns may change. */

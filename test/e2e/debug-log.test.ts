@@ -6,7 +6,7 @@ import { afterAll, expect, it } from 'vitest';
 import { describeWithProgram } from '../support/external.js';
 
 /**
- * The log at --debug=6 of the socket actions and of internal events, from /usr/bin/sec and from
+ * The log at --debug=6 of the socket actions, of internal events and of the automatic --bufsize, from /usr/bin/sec and from
  * syscorr on the same rules and input: every line once, in SEC's order and words. (udgram is
  * left out: syscorr sends datagrams through a helper process, whose answers come after a
  * --notail run has ended.)
@@ -20,7 +20,7 @@ function logLines(program: string, args: readonly string[], log: string): string
   return readFileSync(log, 'latin1')
     .split('\n')
     .map((l) => l.replace(/^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}: /, ''))
-    .filter((l) => /socket|peer|internal|Closing|Sending/.test(l));
+    .filter((l) => /socket|peer|internal|Closing|Sending|--bufsize/.test(l));
 }
 
 describeWithProgram('sec', 'debug log of socket actions and internal events', (sec) => {
@@ -43,5 +43,6 @@ describeWithProgram('sec', 'debug log of socket actions and internal events', (s
     const theirs = logLines(sec, args, join(dir, 'sec.log'));
     expect(ours).toEqual(theirs);
     expect(ours.filter((l) => l.startsWith("Sending event 'hello'"))).toHaveLength(1);
+    expect(ours).toContain('No --bufsize command line option or --bufsize=0, setting --bufsize to 1');
   });
 });
