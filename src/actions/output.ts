@@ -1,9 +1,9 @@
 import { type HandlerTable, LOG, type RunContext } from './run-context.js';
 
 /**
- * SEC ACT-logonly .. ACT-closetcp: files and sockets. The runner expands the parameters and logs
- * what SEC's execute_*_action logs before touching the resource; opening, caching, errors and
- * reconnects belong to the output port (src/outputs).
+ * SEC ACT-logonly .. ACT-closetcp: files and sockets. The runner expands the parameters; the
+ * output port (src/outputs) logs SEC's debug lines (Writing/Sending/Closing …) and does the
+ * opening, caching, errors and reconnects.
  */
 export const OUTPUT_HANDLERS = {
   // SEC ACT-logonly: level 4 (notice).
@@ -31,7 +31,6 @@ export const OUTPUT_HANDLERS = {
   },
   closef: (a, cx) => {
     const file = cx.expand(a, a.file);
-    cx.log(LOG.debug, `Closing file '${file}'`);
     cx.ports.outputs.closef(file);
     return 1;
   },
@@ -56,7 +55,6 @@ export const OUTPUT_HANDLERS = {
   },
   closeustr: (a, cx) => {
     const path = cx.expand(a, a.path);
-    cx.log(LOG.debug, `Closing unix stream socket '${path}'`);
     cx.ports.outputs.closeustr(path);
     return 1;
   },
@@ -69,7 +67,6 @@ export const OUTPUT_HANDLERS = {
   },
   closeudp: (a, cx) => {
     const peer = cx.expand(a, a.peer);
-    cx.log(LOG.debug, `Closing socket for UDP peer '${peer}'`);
     cx.ports.outputs.closeudp(peer);
     return 1;
   },
@@ -82,7 +79,6 @@ export const OUTPUT_HANDLERS = {
   },
   closetcp: (a, cx) => {
     const peer = cx.expand(a, a.peer);
-    cx.log(LOG.debug, `Closing socket for TCP peer '${peer}'`);
     cx.ports.outputs.closetcp(peer);
     return 1;
   },

@@ -36,6 +36,7 @@ export class UdpSockets {
 
   /** SEC ACT-closeudp. */
   close(peer: string): void {
+    this.#logger.log(6, `Closing socket for UDP peer '${peer}'`);
     const entry = this.#peers.get(peer);
     if (entry === undefined) {
       this.#logger.log(6, `No socket for UDP peer '${peer}', can't close`);

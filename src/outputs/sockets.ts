@@ -32,7 +32,8 @@ export interface StreamKind {
   readonly peerType: string;
   /** `TCP peer` or `unix stream socket`, for the debug line of every send. */
   readonly sendType: string;
-  /** SEC's debug line when a close finds nothing open. */
+  /** SEC's debug lines of a close, and when it finds nothing open. */
+  closing(peer: string): string;
   notOpen(peer: string): string;
   /** Starts a connect, or logs why it cannot and returns null. */
   connect(peer: string, text: string, logger: Logger): Socket | null;
@@ -76,6 +77,7 @@ export class StreamSockets {
 
   /** SEC ACT-closetcp / ACT-closeustr: closes a pending or established connection. */
   close(peer: string): void {
+    this.#logger.log(6, this.#kind.closing(peer));
     const conn = this.#conns.get(peer);
     if (conn === undefined) {
       this.#logger.log(6, this.#kind.notOpen(peer));
@@ -163,6 +165,7 @@ export class StreamSockets {
 export const TCP_KIND: StreamKind = {
   peerType: 'TCP peer',
   sendType: 'TCP peer',
+  closing: (peer) => `Closing socket for TCP peer '${peer}'`,
   notOpen: (peer) => `No socket for TCP peer '${peer}', can't close`,
   connect(peer, text, logger) {
     const parsed = parsePeer(peer);
@@ -185,6 +188,7 @@ export const TCP_KIND: StreamKind = {
 export const USTREAM_KIND: StreamKind = {
   peerType: 'socket',
   sendType: 'unix stream socket',
+  closing: (path) => `Closing unix stream socket '${path}'`,
   notOpen: (path) => `Socket '${path}' is not open, can't close`,
   connect(path, text, logger) {
     let isSocket = false;
