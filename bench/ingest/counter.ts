@@ -81,9 +81,6 @@ export class MetricsCounter implements Counter {
   }
 }
 
-/** Datagrams the kernel dropped for a local UDP port (the listeners' own /proc reader). */
-export { kernelUdpDrops as udpKernelDrops } from '../../src/inputs/syslog/udp-drops.js';
-
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { settle, udpKernelDrops } from './counter.js';
+import { kernelUdpDrops } from '../../src/inputs/syslog/index.js';
+import { settle } from './counter.js';
 import type { UdpSender } from './sender.js';
 import type { Target } from './targets.js';
 
@@ -50,12 +51,12 @@ async function step(
   file: string,
 ): Promise<RateStep> {
   const base = (await settle(t.counter, Number.POSITIVE_INFINITY, 300, 5000)).count;
-  const drops0 = udpKernelDrops(t.udpPort);
+  const drops0 = kernelUdpDrops(t.udpPort);
   const own0 = (await t.counter.dropped?.()) ?? null;
   const res = await sender.send(t.udpPort, rate, plan.seconds, file);
   const sendEnd = performance.now();
   const { count, lastMove } = await settle(t.counter, base + res.sent, 1000, 60_000);
-  const drops1 = udpKernelDrops(t.udpPort);
+  const drops1 = kernelUdpDrops(t.udpPort);
   const own1 = (await t.counter.dropped?.()) ?? null;
   const received = count - base;
   const lost = Math.max(0, res.sent - received);

@@ -9,7 +9,6 @@ import type { Machine } from '../../bench/machine.js';
 import { parseBenchArgs, SECTIONS } from '../../bench/options.js';
 import { markdownTable, renderReport } from '../../bench/report.js';
 import { fmt, measure, percentile, ratio } from '../../bench/stats.js';
-import { parseUdpDrops } from '../../src/inputs/syslog/udp-drops.js';
 
 const machine: Machine = {
   cpu: 'Test CPU',
@@ -138,17 +137,6 @@ describe('bench ingest helpers', () => {
     expect(parseMetric(text, 'syscorr_events_processed_total', 'kind="input"')).toBe(41);
     expect(parseMetric(text, 'syscorr_events_processed_total')).toBe(43);
     expect(parseMetric(text, 'syscorr_missing_total')).toBeNull();
-  });
-
-  it('reads the kernel drop count of a UDP port from a /proc/net/udp table (the shared reader)', () => {
-    const table = [
-      '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops',
-      '  1: 0100007F:3CDA 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1 2 0000000000000000 17',
-      '  2: 0100007F:3CDB 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 1 2 0000000000000000 0',
-    ].join('\n');
-    expect(parseUdpDrops(table, 0x3cda)).toBe(17);
-    expect(parseUdpDrops(table, 0x3cdb)).toBe(0);
-    expect(parseUdpDrops(table, 1)).toBeNull();
   });
 
   it('keeps the best pass and the lowest failure above it, and flags noise and a limited sender', () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/ingest/daemon.js';
 import { poll } from '../support/poll.js';
+import { loggedPort } from '../support/syslog-process.js';
 import { sendUdp } from '../support/syslog-senders.js';
 import { dockerfile, healthcheck, MAIN_JS, readRepoFile, runtimeStage } from './files.js';
 import {
@@ -21,7 +22,7 @@ import {
   type StartCommand,
   startCommand,
 } from './image-tree.js';
-import { httpGet, listeningPort, type Running, startProcess } from './syscorr-process.js';
+import { httpGet, type Running, startProcess } from './syscorr-process.js';
 
 // A Cisco VPN 3000 concentrator's SEV=1 line: the shipped vpn.sec answers it on stdout at once.
 const VPN_FAULT = '<189>4706 11/28/2026 10:06:50.030 SEV=1 HARDMON/7 RPT=56 Power supply B failed';
@@ -47,7 +48,7 @@ describe('end to end: the image start command from a clean npm ci --omit=dev tre
     start = startCommand(stage, tree, metricsPort);
     run = startProcess(start);
     udpPort = await poll(
-      () => listeningPort(run?.stderr() ?? '', 'udp') || undefined, // 0: not bound yet
+      () => loggedPort(run?.stderr() ?? '', 'udp') || undefined, // 0: not bound yet
       () => `the UDP listener; stderr so far: ${run?.stderr()}`,
       15_000,
     );
@@ -80,7 +81,7 @@ describe('end to end: the image start command from a clean npm ci --omit=dev tre
   });
 
   it('binds its listeners, writes its pid file and answers a syslog message with the shipped rules', async () => {
-    expect(listeningPort(run?.stderr() ?? '', 'tcp')).toBeGreaterThan(0);
+    expect(loggedPort(run?.stderr() ?? '', 'tcp')).toBeGreaterThan(0);
     expect(readFileSync(tree.map('/var/lib/syscorr/syscorr.pid'), 'utf8').trim()).toBe(
       String(run?.child.pid),
     );

@@ -4,7 +4,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { loggedPort } from '../support/syslog-process.js';
 
 export interface Running {
   readonly child: ChildProcess;
@@ -50,11 +49,6 @@ export function startProcess(opts: StartOptions): Running {
     }
   };
   return { child, stdout: () => out, stderr: () => err, stop };
-}
-
-/** The port a `udp://` or `tcp://` listener bound, from the "Listening on" log line, or 0. */
-export function listeningPort(log: string, transport: 'udp' | 'tcp'): number {
-  return loggedPort(log, transport);
 }
 
 export interface HttpAnswer {

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../bench/random.js';
 import { UTC_ZONE } from '../../src/engine/variables/index.js';
-import { SyslogListeners } from '../../src/inputs/syslog/index.js';
+import { kernelUdpDrops, SyslogListeners } from '../../src/inputs/syslog/index.js';
 import { matchFields, parseSyslog, renderLine } from '../../src/syslog/index.js';
 import { find, parseExposition } from '../metrics/exposition.js';
 import { runSeed } from '../support/prng.js';
 import { type FloodResult, runFlood } from '../support/syslog-flood.js';
 import { MAX_FRAME } from '../support/syslog-garbage.js';
 import { type LoggedListener, loggedMetricsUrl, SyscorrProcess } from '../support/syslog-process.js';
-import { endGracefully, tcpConnect, udpKernelDrops, writeAll } from '../support/syslog-senders.js';
+import { endGracefully, tcpConnect, writeAll } from '../support/syslog-senders.js';
 
 /**
  * Issue 5, Acceptance: a flood of garbage datagrams and TCP streams against a running syscorr
@@ -128,7 +128,7 @@ describe(`the garbage flood: ${ITEMS} garbage datagrams and TCP streams against 
   it('gave every garbage datagram and frame to the rules, kept as a line (catch-all rule)', async () => {
     if (flood === null) throw new Error('the flood did not run');
     const f = flood;
-    const dropped = udpKernelDrops(udp?.port ?? 0) ?? 0;
+    const dropped = kernelUdpDrops(udp?.port ?? 0) ?? 0;
     const udpGood = [...f.goods.values()].filter((r) => r === 'udp').length;
     const udpDue = f.datagramsSent + udpGood - dropped;
     const tcpDue = f.tcpFramesDue + f.goods.size - udpGood;
@@ -248,7 +248,7 @@ describe(`the garbage flood: ${ITEMS} garbage datagrams and TCP streams against 
     expect.soft(sum('syscorr_syslog_messages_received_total', t)).toBe(events.tcp.length);
     expect.soft(sum('syscorr_syslog_messages_parsed_total')).toBe(received);
     expect.soft(sum('syscorr_syslog_messages_dropped_total')).toBe(0);
-    expect.soft(sum('syscorr_syslog_udp_kernel_drops_total', u)).toBe(udpKernelDrops(udp?.port ?? 0));
+    expect.soft(sum('syscorr_syslog_udp_kernel_drops_total', u)).toBe(kernelUdpDrops(udp?.port ?? 0));
     // The garbage connections and the two long-lived ones of the good messages.
     expect
       .soft(sum('syscorr_syslog_tcp_connections_total', { ...t, result: 'accepted' }))

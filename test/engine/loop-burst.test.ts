@@ -32,13 +32,8 @@ function source(count: number): LineSource & { polledAt: number[] } {
   };
 }
 
-function loopOver(
-  lines: LineSource,
-  clock: Clock,
-  cleantime: number,
-  rules = 'type=Suppress\nptype=TValue\npattern=FALSE\n',
-) {
-  const { engine } = engineFor(configFrom({ 'r.sec': rules }));
+function loopOver(lines: LineSource, clock: Clock, cleantime: number) {
+  const { engine } = engineFor(configFrom({ 'r.sec': 'type=Suppress\nptype=TValue\npattern=FALSE\n' }));
   return new MainLoop(
     engine,
     lines,
@@ -65,6 +60,16 @@ describe('MainLoop.burst', () => {
     const loop = loopOver(lines, clock, 1);
     expect(loop.burst(100)).toBe('idle');
     expect(lines.polledAt).toEqual([1000, 1002, 1004, 1006]);
+  });
+
+  it('reads the clock afresh after handling a signal', () => {
+    const clock = new TickingClock(1000);
+    const lines = source(3);
+    const loop = loopOver(lines, clock, 1e9);
+    loop.raise('USR2');
+    expect(loop.burst(100)).toBe('idle');
+    // The signal is handled at the end of the first step; only the step after it reads again.
+    expect(lines.polledAt).toEqual([1000, 1002, 1003, 1004]);
   });
 
   it('stops after `max` steps with the last result, and starts the next burst on a fresh reading', () => {

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { loggedMetricsUrl, SYSCORR_MAIN, SyscorrProcess } from '../support/syslog-process.js';
+import { SYSCORR_MAIN, SyscorrProcess } from '../support/syslog-process.js';
 
 /** A syscorr started for a metrics end-to-end test, with the ports it bound. */
 export interface LiveSyscorr {
@@ -23,25 +22,10 @@ export async function startSyscorr(dir: string, rules: string): Promise<LiveSysc
   );
   try {
     const [udp] = await proc.listeners(1);
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const url = loggedMetricsUrl(readLog(proc.logFile));
-      if (url !== null)
-        return { proc, udpPort: udp?.port ?? 0, metricsPort: Number(new URL(url).port), ruleFile };
-      if (!proc.alive() || Date.now() > deadline)
-        throw new Error(`no metrics endpoint\n${proc.diagnostics()}`);
-      await sleep(20);
-    }
+    const url = await proc.metricsUrl();
+    return { proc, udpPort: udp?.port ?? 0, metricsPort: Number(new URL(url).port), ruleFile };
   } catch (error) {
     await proc.stop();
     throw error;
-  }
-}
-
-function readLog(path: string): string {
-  try {
-    return readFileSync(path, 'latin1');
-  } catch {
-    return '';
   }
 }

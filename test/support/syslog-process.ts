@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { poll } from './poll.js';
 
 /** The built CLI: end-to-end tests run what users run (`npm run build` first). */
 export const SYSCORR_MAIN = new URL('../../dist/main.js', import.meta.url).pathname;
@@ -34,7 +34,7 @@ function readSafe(path: string): string {
 const LISTENING = /Listening on (\S+) \((\S+) port (\d+)[,)]/g;
 
 /** Every listener a syscorr log says it bound, in --input order. */
-export function loggedListeners(log: string): LoggedListener[] {
+function loggedListeners(log: string): LoggedListener[] {
   return [...log.matchAll(LISTENING)].map((m) => ({
     url: m[1] ?? '',
     address: m[2] ?? '',
@@ -95,20 +95,44 @@ export class SyscorrProcess {
   diagnostics(): string {
     const exit =
       this.#exit === null ? 'running' : `exited code=${this.#exit.code} signal=${this.#exit.signal}`;
-    return `syscorr ${exit}\n--- log ---\n${readSafe(this.logFile).slice(-4000)}\n--- stderr ---\n${this.#stderr}`;
+    return `syscorr ${exit}\n--- log ---\n${this.log().slice(-4000)}\n--- stderr ---\n${this.#stderr}`;
+  }
+
+  /** Its log so far ('' before the file exists). */
+  log(): string {
+    return readSafe(this.logFile);
   }
 
   /** Waits until `count` listeners are logged as bound; rejects if the process dies first. */
-  async listeners(count: number, timeoutMs = 10_000): Promise<LoggedListener[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = loggedListeners(readSafe(this.logFile));
-      if (found.length >= count) return found;
-      if (!this.alive() || Date.now() > deadline) {
-        throw new Error(`syscorr did not bind ${count} listener(s)\n${this.diagnostics()}`);
-      }
-      await sleep(20);
-    }
+  listeners(count: number, timeoutMs = 10_000): Promise<LoggedListener[]> {
+    return this.#fromLog(
+      (log) => {
+        const found = loggedListeners(log);
+        return found.length >= count ? found : null;
+      },
+      `syscorr to bind ${count} listener(s)`,
+      timeoutMs,
+    );
+  }
+
+  /** Waits until the metrics endpoint is logged as served; rejects if the process dies first. */
+  metricsUrl(timeoutMs = 10_000): Promise<string> {
+    return this.#fromLog(loggedMetricsUrl, 'the metrics endpoint', timeoutMs);
+  }
+
+  /** What `find` reads in the log, once it reads something; fails when the process is gone first. */
+  #fromLog<T>(find: (log: string) => T | null, what: string, timeoutMs: number): Promise<T> {
+    return poll(
+      () => {
+        const found = find(this.log());
+        if (found === null && !this.alive())
+          throw new Error(`syscorr exited before ${what}\n${this.diagnostics()}`);
+        return found;
+      },
+      () => `${what}\n${this.diagnostics()}`,
+      timeoutMs,
+      { everyMs: 20 },
+    );
   }
 
   /** SIGTERM, SIGKILL after `graceMs`; resolves once the process is gone. Safe to call twice. */

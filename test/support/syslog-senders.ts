@@ -108,10 +108,3 @@ export function resetConnection(socket: Socket): Promise<void> {
     socket.resetAndDestroy();
   });
 }
-
-/**
- * Datagrams the kernel dropped for a local UDP port (the listeners' own /proc/net/udp{,6}
- * reader), or null when unknown. The receiver's own drops count is what tells a lossy test run
- * from a receiver that lost messages.
- */
-export { kernelUdpDrops as udpKernelDrops } from '../../src/inputs/syslog/udp-drops.js';

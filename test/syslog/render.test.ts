@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fixedZone, UTC_ZONE } from '../../src/engine/variables/index.js';
-import { matchFields, parseSyslog, type RenderOptions, renderLine } from '../../src/syslog/index.js';
+import {
+  matchFields,
+  parseSyslog,
+  type RenderOptions,
+  renderLine,
+  TimeMemo,
+} from '../../src/syslog/index.js';
 
 const NOW = Date.parse('2024-06-15T12:00:00Z') / 1000;
 const classic: RenderOptions = { format: 'classic' as const, zone: UTC_ZONE, now: NOW, peer: '192.0.2.9' };
@@ -10,30 +16,32 @@ function line(raw: string, opts: RenderOptions = classic): string {
 }
 
 describe('renderLine: the classic syslog file line (issue 5)', () => {
-  it('renders the same instant in each zone asked, alternating between zones', () => {
+  it('renders the same instant in each zone asked, alternating between zones (one TimeMemo)', () => {
     const plus2 = fixedZone(7200, 'EET');
     const msg = parseSyslog('<13>1 2024-06-15T10:00:00Z h app - - - text', { now: NOW });
+    const times = new TimeMemo();
     for (let i = 0; i < 3; i++) {
-      expect(renderLine(msg, classic)).toBe('Jun 15 10:00:00 h app: text');
-      expect(renderLine(msg, { ...classic, zone: plus2 })).toBe('Jun 15 12:00:00 h app: text');
+      expect(renderLine(msg, { ...classic, times })).toBe('Jun 15 10:00:00 h app: text');
+      expect(renderLine(msg, { ...classic, zone: plus2, times })).toBe('Jun 15 12:00:00 h app: text');
     }
   });
 
-  it('gives a year-less time the year closest to now, for each now in turn', () => {
+  it('gives a year-less time the year closest to now, for each now in turn (one TimeMemo)', () => {
     const raw = '<13>Dec 31 23:00:00 h app: text';
+    const times = new TimeMemo();
     const january = Date.parse('2025-01-01T01:00:00Z') / 1000;
     const december = Date.parse('2024-12-31T23:30:00Z') / 1000;
     for (let i = 0; i < 2; i++) {
-      expect(parseSyslog(raw, { zone: UTC_ZONE, now: january }).timestamp).toBe(
+      expect(parseSyslog(raw, { zone: UTC_ZONE, now: january, times }).timestamp).toBe(
         Date.parse('2024-12-31T23:00:00Z'),
       );
-      expect(parseSyslog(raw, { zone: UTC_ZONE, now: NOW }).timestamp).toBe(
+      expect(parseSyslog(raw, { zone: UTC_ZONE, now: NOW, times }).timestamp).toBe(
         Date.parse('2023-12-31T23:00:00Z'),
       );
       expect(
-        parseSyslog(raw, { zone: UTC_ZONE, now: Date.parse('2026-03-01T00:00:00Z') / 1000 }).timestamp,
+        parseSyslog(raw, { zone: UTC_ZONE, now: Date.parse('2026-03-01T00:00:00Z') / 1000, times }).timestamp,
       ).toBe(Date.parse('2025-12-31T23:00:00Z'));
-      expect(parseSyslog(raw, { zone: fixedZone(3600, 'CET'), now: december }).timestamp).toBe(
+      expect(parseSyslog(raw, { zone: fixedZone(3600, 'CET'), now: december, times }).timestamp).toBe(
         Date.parse('2024-12-31T22:00:00Z'),
       );
     }

@@ -101,14 +101,16 @@ describe('prefilter: the rule loop keeps SEC semantics', () => {
       const test = vi.spyOn(RegExp.prototype, 'test');
       try {
         step(engine, 'a line with none of the texts 42', T0);
-        return exec.mock.calls.length + test.mock.calls.length;
+        // The rules' own regexes only (the prefilter scans with an automaton, not a RegExp).
+        const calls = [...exec.mock.contexts, ...test.mock.contexts] as RegExp[];
+        return calls.filter((re) => re.source.startsWith('needle')).length;
       } finally {
         exec.mockRestore();
         test.mockRestore();
       }
     });
     expect(execs[1]).toBeGreaterThanOrEqual(12);
-    expect(execs[0]).toBeLessThan(12);
+    expect(execs[0]).toBe(0);
   });
 
   it('OPT-ruleperf: every rule an event reaches is counted, skipped or not', () => {

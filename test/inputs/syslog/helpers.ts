@@ -69,16 +69,21 @@ export async function waitFor(
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** What messages are taken from: SyslogListeners, or a NetworkInput (its `now` does not matter here). */
+interface MessageSource<T> {
+  next(now: number): T | null;
+}
+
 /** Takes every queued message. */
-export function drain(set: SyslogListeners): RawMessage[] {
-  const out: RawMessage[] = [];
-  for (let m = set.next(); m !== null; m = set.next()) out.push(m);
+export function drain<T>(set: MessageSource<T>): T[] {
+  const out: T[] = [];
+  for (let m = set.next(0); m !== null; m = set.next(0)) out.push(m);
   return out;
 }
 
 /** Waits until `n` messages have been taken from the set (taking them as they come). */
-export async function collect(set: SyslogListeners, n: number, ms = 5000): Promise<RawMessage[]> {
-  const out: RawMessage[] = [];
+export async function collect<T>(set: MessageSource<T>, n: number, ms = 5000): Promise<T[]> {
+  const out: T[] = [];
   await waitFor(
     () => {
       out.push(...drain(set));
