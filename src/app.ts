@@ -153,7 +153,7 @@ export async function runApp(options: SecOptions, config: Config, deps: AppDeps)
   }
   let listeners: NetworkInput | null = null;
   if (plan.specs.length > 0) {
-    listeners = networkInput(options, plan, zone, { logger, telemetry });
+    listeners = networkInput(options, plan, { logger, telemetry });
     try {
       await listeners.start();
     } catch (err) {

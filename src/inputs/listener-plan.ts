@@ -8,8 +8,8 @@ import { parseListenerQuery } from './syslog/url-options.js';
 /** What the composition root needs to start the syslog listeners of the --input values. */
 export interface ListenerPlan {
   readonly specs: ListenerSpec[];
-  /** How each listener's messages become event lines, by listener URL (RawMessage.listener). */
-  readonly render: ReadonlyMap<string, NetworkSourceOptions>;
+  /** How each listener's messages become event lines: one per spec, in the same order (RawMessage.index). */
+  readonly render: readonly NetworkSourceOptions[];
   /** Start-up errors (an unknown time zone), one per listener. */
   readonly errors: string[];
 }
@@ -25,7 +25,7 @@ export function planListeners(
   find: (name: string) => TimeZone | null = findZone,
 ): ListenerPlan {
   const specs: ListenerSpec[] = [];
-  const render = new Map<string, NetworkSourceOptions>();
+  const render: NetworkSourceOptions[] = [];
   const errors: string[] = [];
   for (const i of inputs) {
     if (i.kind === 'file' || i.listen === undefined) continue;
@@ -48,7 +48,14 @@ export function planListeners(
       context: i.context,
       options,
     });
-    render.set(i.pattern, { format, zone: own, times: new TimeMemo() });
+    render.push({ format, zone: own, times: new TimeMemo() });
   }
   return { specs, render, errors };
+}
+
+/** How the messages of listener `index` (RawMessage.index) are rendered: the plan has one per spec. */
+export function renderFor(render: readonly NetworkSourceOptions[], index: number): NetworkSourceOptions {
+  const options = render[index];
+  if (options === undefined) throw new Error(`no listener ${index} among ${render.length}`);
+  return options;
 }

@@ -1,7 +1,6 @@
 import type { EngineEvent } from '../engine/event.js';
-import type { TimeZone } from '../engine/variables/index.js';
 import type { SyslogTelemetry } from '../metrics/telemetry.js';
-import { TimeMemo } from '../syslog/index.js';
+import { renderFor } from './listener-plan.js';
 import { type NetworkSourceOptions, toEvent } from './network-source.js';
 import type { BoundAddress, ListenerStats, SyslogListeners } from './syslog/index.js';
 
@@ -47,19 +46,17 @@ export interface NetworkInput {
 /** Receives and parses on the engine thread (`--nonetwork-thread`, and tests that drive a clock). */
 export class InlineNetworkInput implements NetworkInput {
   readonly #listeners: SyslogListeners;
-  readonly #render: ReadonlyMap<string, NetworkSourceOptions>;
-  readonly #fallback: NetworkSourceOptions;
+  readonly #render: readonly NetworkSourceOptions[];
   readonly #telemetry: SyslogTelemetry | undefined;
 
+  /** `render`: one per listener spec, in the same order (ListenerPlan.render). */
   constructor(
     listeners: SyslogListeners,
-    render: ReadonlyMap<string, NetworkSourceOptions>,
-    zone: TimeZone,
+    render: readonly NetworkSourceOptions[],
     telemetry?: SyslogTelemetry,
   ) {
     this.#listeners = listeners;
     this.#render = render;
-    this.#fallback = { format: 'classic', zone, times: new TimeMemo() };
     this.#telemetry = telemetry;
   }
 
@@ -70,7 +67,7 @@ export class InlineNetworkInput implements NetworkInput {
   next(now: number): NetworkEvent | null {
     const m = this.#listeners.next();
     if (m === null) return null;
-    const event = toEvent(m, now, this.#render.get(m.listener) ?? this.#fallback, this.#telemetry);
+    const event = toEvent(m, now, renderFor(this.#render, m.index), this.#telemetry);
     return { event, listener: m.listener, receivedAt: m.receivedAt };
   }
 

@@ -1,6 +1,5 @@
 import type { Logger } from '../actions/ports.js';
 import type { SecOptions } from '../cli/index.js';
-import type { TimeZone } from '../engine/variables/index.js';
 import type { SyslogTelemetry } from '../metrics/telemetry.js';
 import { ThreadedNetworkInput } from './ingest/threaded-input.js';
 import type { ListenerPlan } from './listener-plan.js';
@@ -14,10 +13,9 @@ import { SyslogListeners } from './syslog/index.js';
 export function networkInput(
   options: SecOptions,
   plan: ListenerPlan,
-  zone: TimeZone,
   deps: { readonly logger: Logger; readonly telemetry: SyslogTelemetry },
 ): NetworkInput {
   if (options.networkThread) return new ThreadedNetworkInput(options.input, plan.specs, deps);
   const listeners = new SyslogListeners(plan.specs, {}, { logger: deps.logger });
-  return new InlineNetworkInput(listeners, plan.render, zone, deps.telemetry);
+  return new InlineNetworkInput(listeners, plan.render, deps.telemetry);
 }

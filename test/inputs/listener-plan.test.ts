@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/index.js';
 import { UTC_ZONE } from '../../src/engine/variables/index.js';
-import { planListeners } from '../../src/inputs/listener-plan.js';
+import { planListeners, renderFor } from '../../src/inputs/listener-plan.js';
 
 describe('planListeners: listener specs from --input (issue 5)', () => {
   const inputs = (...values: string[]) => parseCommandLine(values.map((v) => `--input=${v}`)).options.input;
@@ -34,13 +34,16 @@ describe('planListeners: listener specs from --input (issue 5)', () => {
         options: {},
       },
     ]);
-    const udp = plan.render.get('udp://0.0.0.0:5514?rcvbuf=1M&tz=Europe/Berlin');
-    expect(udp?.format).toBe('classic');
+    // One rendering per spec, in the specs' order (RawMessage.index picks it).
+    expect(plan.render).toHaveLength(2);
+    const udp = renderFor(plan.render, 0);
+    expect(udp.format).toBe('classic');
     // Europe/Berlin is an hour ahead of UTC in January (zoneinfo from the system).
-    expect(udp?.zone).not.toBe(UTC_ZONE);
-    expect(plan.render.get('tcp://[::]:5514?format=raw')).toMatchObject({ format: 'raw', zone: UTC_ZONE });
+    expect(udp.zone).not.toBe(UTC_ZONE);
+    expect(renderFor(plan.render, 1)).toMatchObject({ format: 'raw', zone: UTC_ZONE });
+    expect(() => renderFor(plan.render, 2)).toThrow(/no listener 2/);
     // Each listener keeps its own time memo: listeners may sit in different zones.
-    const memos = [...plan.render.values()].map((r) => r.times);
+    const memos = plan.render.map((r) => r.times);
     expect(new Set(memos).size).toBe(memos.length);
   });
 

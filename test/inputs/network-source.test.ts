@@ -14,6 +14,7 @@ function raw(text: string, peer = '192.0.2.7'): RawMessage {
     peerPort: 514,
     transport: 'udp',
     listener: 'udp://0.0.0.0:514',
+    index: 0,
     context: null,
     truncated: false,
     receivedAt: 0,

@@ -100,6 +100,7 @@ describe('components report through the emitters', () => {
       peerPort: 514,
       transport: 'udp' as const,
       listener: 'udp://127.0.0.1:5514',
+      index: 0,
       context: null,
       truncated: false,
       receivedAt: 0,

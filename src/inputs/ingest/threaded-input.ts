@@ -4,7 +4,7 @@ import type { Logger, LogLevel } from '../../actions/ports.js';
 import type { InputSpec } from '../../cli/index.js';
 import type { SyslogTelemetry } from '../../metrics/telemetry.js';
 import type { NetworkEvent, NetworkInput } from '../network-input.js';
-import { CounterBlock, listenerStats } from '../syslog/counter-block.js';
+import { CounterBlock } from '../syslog/counter-block.js';
 import {
   type BoundAddress,
   DEFAULT_LISTENER_OPTIONS,
@@ -135,7 +135,8 @@ export class ThreadedNetworkInput implements NetworkInput {
   }
 
   onNextMessage(wake: () => void): () => void {
-    if (this.#batches.length > 0) {
+    // #front() also acknowledges a batch read to its end, so the window reopens now.
+    if (this.#front() !== null) {
       wake();
       return () => {};
     }
@@ -150,12 +151,12 @@ export class ThreadedNetworkInput implements NetworkInput {
   }
 
   counters(): Readonly<Record<string, number>> {
-    return Object.freeze({ ...this.#counters.totals(this.#specs), queued: this.queued });
+    return this.#counters.totals(this.#specs, this.queued);
   }
 
   stats(): ListenerStats[] {
     // Every listener started, in the order of the specs (the start fails as a whole otherwise).
-    return this.#addresses.map((bound, i) => listenerStats(bound.spec, this.#counters.listener(i), bound));
+    return this.#counters.stats(this.#addresses);
   }
 
   /** Closes the listeners; what the thread still held arrives before this resolves. */

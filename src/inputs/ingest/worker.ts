@@ -1,14 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger, LogLevel } from '../../actions/ports.js';
+import { systemClock } from '../../clock.js';
 import { processZone } from '../../engine/variables/index.js';
-import { TimeMemo } from '../../syslog/index.js';
-import { planListeners } from '../listener-plan.js';
-import { type NetworkSourceOptions, renderMessage } from '../network-source.js';
+import { planListeners, renderFor } from '../listener-plan.js';
+import { renderMessage } from '../network-source.js';
 import { CounterBlock } from '../syslog/counter-block.js';
 import { SyslogListeners } from '../syslog/index.js';
 import { BatchWriter } from './batch.js';
-import { ListenerLookup } from './listener-lookup.js';
 import type { FromIngest, IngestInit, ToIngest } from './protocol.js';
 
 /**
@@ -23,15 +22,12 @@ if (port === null) throw new Error('the network thread worker runs as a worker t
 const init = workerData as IngestInit;
 const send = (m: FromIngest, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
-const zone = processZone();
-const plan = planListeners(init.inputs, zone);
+const plan = planListeners(init.inputs, processZone());
 const block = new CounterBlock(plan.specs.length, init.counters);
 const logger: Logger = { log: (level: LogLevel, text: string) => send({ t: 'log', level, text }) };
 // A restarted thread binds the ports its predecessor had (port 0 included).
 const specs = plan.specs.map((s, i) => ({ ...s, port: init.ports?.[i] ?? s.port }));
 const listeners = new SyslogListeners(specs, init.options, { logger, counters: block });
-const fallback: NetworkSourceOptions = { format: 'classic', zone, times: new TimeMemo() };
-const lookup = new ListenerLookup(plan, fallback);
 // Receipt times move to the engine thread's clock: both count from their own timeOrigin.
 const clockOffset = performance.timeOrigin - init.timeOrigin;
 
@@ -52,13 +48,13 @@ function pump(): void {
     const room = closing ? init.batch : Math.min(init.batch, init.window - inflight);
     if (room <= 0) break;
     const writer = new BatchWriter();
-    const now = Date.now() / 1000;
+    // Whole seconds, as the engine thread's clock gives them (and as TimeMemo can match).
+    const now = systemClock.now();
     while (writer.count < room) {
       const m = listeners.next();
       if (m === null) break;
-      const l = lookup.find(m.listener, m.context);
-      const rendered = renderMessage(m, now, l.render);
-      writer.add(l.index, rendered, m.receivedAt + clockOffset);
+      const rendered = renderMessage(m, now, renderFor(plan.render, m.index));
+      writer.add(m.index, rendered, m.receivedAt + clockOffset);
     }
     if (writer.count === 0) break;
     inflight += writer.count;

@@ -46,9 +46,9 @@ export class CounterBlock {
 
   /**
    * Every count summed over the listeners, each also as `<transport>.<name>`, with the intake's
-   * own (pauses); `queued` is left to the caller, who knows what it holds besides the intake.
+   * own (pauses), and `queued` as the caller counts it (it knows what it holds besides the intake).
    */
-  totals(specs: readonly ListenerSpec[]): Record<string, number> {
+  totals(specs: readonly ListenerSpec[], queued: number): Readonly<Record<string, number>> {
     const totals: Record<string, number> = {};
     const add = (key: string, n: number): void => {
       totals[key] = (totals[key] ?? 0) + n;
@@ -62,12 +62,18 @@ export class CounterBlock {
       }
     });
     totals.connectionsOpen ??= 0;
-    return totals;
+    totals.queued = queued;
+    return Object.freeze(totals);
+  }
+
+  /** One record per bound listener, `bound[i]` being listener i's (kernel drops read each time). */
+  stats(bound: readonly BoundAddress[]): ListenerStats[] {
+    return bound.map((b, i) => listenerStats(b.spec, this.listener(i), b));
   }
 }
 
 /** One listener's record, read when asked (kernel drops from /proc each time). */
-export function listenerStats(spec: ListenerSpec, c: Counters, bound: BoundAddress | null): ListenerStats {
+function listenerStats(spec: ListenerSpec, c: Counters, bound: BoundAddress | null): ListenerStats {
   const udp = spec.transport === 'udp';
   const counts = Object.fromEntries(LISTENER_COUNTER_NAMES.map((name) => [name, c.get(name)]));
   return {

@@ -91,6 +91,8 @@ export class Intake {
 
   constructor(opts: IntakeOptions, counters: Counters = new Counters()) {
     this.counters = counters;
+    // A gauge, not a count: counters shared with a network thread that died still show its queue.
+    counters.set('queued', 0);
     const high = Math.max(1, opts.highWater);
     this.#opts = {
       queueLimit: Math.max(1, opts.queueLimit),

@@ -11,6 +11,8 @@ import type { BoundAddress, ListenerOptions, ListenerSpec, RawMessage } from './
 /** What one listener (UDP, TCP or TLS) works with: its spec and the parts it shares or owns. */
 export interface ListenerContext {
   readonly spec: ListenerSpec;
+  /** The spec's place in SyslogListeners' list (RawMessage.index). */
+  readonly index: number;
   readonly opts: ListenerOptions;
   readonly intake: Intake;
   /** This listener's own counts (SyslogListeners.stats sums them for its totals). */
@@ -79,6 +81,7 @@ export function rawMessage(
     peerPort,
     transport: spec.transport,
     listener: spec.url,
+    index: ctx.index,
     context: spec.context,
     truncated,
     receivedAt: performance.now(),

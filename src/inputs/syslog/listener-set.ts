@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../../actions/ports.js';
 import { compileAcl } from './acl.js';
-import { CounterBlock, listenerStats } from './counter-block.js';
+import { CounterBlock } from './counter-block.js';
 import { Intake } from './intake.js';
 import type { Listener, ListenerContext } from './listener-context.js';
 import { RateLimiter } from './rate-limit.js';
@@ -16,13 +16,6 @@ import {
   type RawMessage,
 } from './types.js';
 import { UdpListener } from './udp.js';
-
-/** A started listener and its place in the specs (and in the counter block). */
-interface Running {
-  readonly listener: Listener;
-  readonly spec: ListenerSpec;
-  readonly index: number;
-}
 
 export interface SyslogListenersDeps {
   readonly logger: Logger;
@@ -44,7 +37,8 @@ export class SyslogListeners {
   readonly #deps: SyslogListenersDeps;
   readonly #intake: Intake;
   readonly #counters: CounterBlock;
-  #listeners: Running[] = [];
+  /** Started listeners, in spec order (listener i counts in the block's set i). */
+  #listeners: Listener[] = [];
 
   constructor(specs: readonly ListenerSpec[], opts: Partial<ListenerOptions>, deps: SyslogListenersDeps) {
     this.#specs = specs;
@@ -71,6 +65,7 @@ export class SyslogListeners {
       const counters = this.#counters.listener(index);
       const ctx: ListenerContext = {
         spec,
+        index,
         opts,
         intake: this.#intake,
         counters,
@@ -82,7 +77,7 @@ export class SyslogListeners {
       try {
         const listener = this.#create(ctx);
         await listener.start();
-        this.#listeners.push({ listener, spec, index });
+        this.#listeners.push(listener);
       } catch (error) {
         await this.close();
         throw error;
@@ -112,7 +107,7 @@ export class SyslogListeners {
   /** Where each started listener is bound (tests bind port 0), with the granted UDP buffer. */
   addresses(): BoundAddress[] {
     return this.#listeners.flatMap((l) => {
-      const b = l.listener.bound();
+      const b = l.bound();
       return b === null ? [] : [b];
     });
   }
@@ -123,21 +118,20 @@ export class SyslogListeners {
    * tlsSubjectRejected, pauses, queued; most also as `udp.x`, `tcp.x`, `tls.x`.
    */
   counters(): Readonly<Record<string, number>> {
-    return Object.freeze({ ...this.#counters.totals(this.#specs), queued: this.queued });
+    return this.#counters.totals(this.#specs, this.queued);
   }
 
   /** One record per started listener, read when asked (kernel drops from /proc each time). */
   stats(): ListenerStats[] {
-    return this.#listeners.map(({ listener, spec, index }) =>
-      listenerStats(spec, this.#counters.listener(index), listener.bound()),
-    );
+    // Listeners start in spec order and all or none stay up: addresses()[i] is listener i's.
+    return this.#counters.stats(this.addresses());
   }
 
   /** Closes every listener and connection; queued messages stay available to next(). */
   async close(): Promise<void> {
     const listeners = this.#listeners;
     this.#listeners = [];
-    await Promise.all(listeners.map((l) => l.listener.close()));
+    await Promise.all(listeners.map((l) => l.close()));
   }
 
   #create(ctx: ListenerContext): Listener {

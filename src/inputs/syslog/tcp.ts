@@ -50,6 +50,8 @@ export class TcpListener implements Listener {
 
   async start(): Promise<void> {
     const { spec } = this.#ctx;
+    // A gauge: shared counters of a network thread that died still show its connections.
+    this.#ctx.counters.set('connectionsOpen', 0);
     const server = createServer({ noDelay: true });
     server.on('connection', (raw) => this.#admit(raw));
     try {

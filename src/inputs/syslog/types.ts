@@ -14,6 +14,8 @@ export interface RawMessage {
   readonly transport: Transport;
   /** The --input value of the listener that received it. */
   readonly listener: string;
+  /** That listener's place among the specs SyslogListeners was given. */
+  readonly index: number;
   /** SEC's internal context for the input (the optional `=NAME`). */
   readonly context: string | null;
   /** Longer than maxFrame (cut), or cut short by the end of its connection. */

@@ -7,6 +7,7 @@ const msg = (n: number, transport: RawMessage['transport'] = 'tcp'): RawMessage 
   peerPort: 1000,
   transport,
   listener: `${transport}://0.0.0.0:514`,
+  index: 0,
   context: null,
   receivedAt: 0,
   truncated: false,
