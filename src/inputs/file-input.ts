@@ -38,6 +38,9 @@ export class RegularFileHandle implements InputHandle {
    * file is read in larger pieces (a system call per 1 KiB line block was a tenth of the cost of
    * a line); a call still returns exactly what SEC's read would: `max` bytes when that many are
    * read ahead, else a fresh read tops them up, so data appended since is seen as SEC sees it.
+   * That holds while the file only grows. If it is truncated in place (copytruncate) while bytes
+   * are read ahead, those are still returned (lines SEC's read would have missed) before the
+   * read that finds nothing, after which the truncation is detected as SEC detects it.
    */
   read(max: number): ReadOutcome {
     if (this.#closed) return { kind: 'eof' };

@@ -34,7 +34,11 @@ export interface DeframerOptions {
 }
 
 export interface Deframer {
-  /** Frames completed by this chunk, in stream order. */
+  /**
+   * Frames completed by this chunk, in stream order. A frame that lies whole in the chunk is a
+   * view of it: the caller must not reuse the chunk's memory (Node gives each socket read a
+   * buffer of its own); frames spanning chunks are copied.
+   */
   push(chunk: Uint8Array): Frame[];
   /** End of stream: the incomplete last frame, if any (an unterminated LF line is complete). */
   end(): Frame[];
@@ -186,17 +190,12 @@ class StreamDeframer implements Deframer {
 
   #body(chunk: Uint8Array, i: number, out: Frame[]): number {
     const n = Math.min(this.#remaining, chunk.length - i);
-    if (n === this.#remaining && this.#pending.length === 0 && this.#keep === n) {
-      // The common case: the whole frame is in this chunk and fits: one copy, nothing held.
-      out.push(this.#frame(false, 'octet-counting', chunk.slice(i, i + n)));
-      this.#keep = 0;
-      this.#remaining = 0;
-      this.#mode = 'header';
-      this.#count = 0;
-      return i + n;
-    }
     const room = this.#keep - this.#pending.length;
-    if (room > 0) {
+    if (n === this.#remaining && this.#pending.length === 0 && this.#keep === n) {
+      // The common case: the whole frame is in this chunk and fits: a view of it, nothing held.
+      out.push(this.#frame(false, 'octet-counting', chunk.subarray(i, i + n)));
+      this.#keep = 0;
+    } else if (room > 0) {
       this.#pending.append(chunk, i, i + Math.min(n, room));
       if (this.#pending.length === this.#keep) {
         out.push(this.#frame(this.#count > this.#keep, 'octet-counting'));
@@ -219,8 +218,8 @@ class StreamDeframer implements Deframer {
       return nl < 0 ? stop : nl + 1;
     }
     if (nl >= 0 && this.#pending.length === 0 && nl - i <= this.#max) {
-      // The common case: a whole line in this chunk: one copy, nothing held.
-      if (nl > i) out.push(this.#frame(false, 'lf', chunk.slice(i, nl)));
+      // The common case: a whole line in this chunk: a view of it, nothing held.
+      if (nl > i) out.push(this.#frame(false, 'lf', chunk.subarray(i, nl)));
       return nl + 1;
     }
     const room = Math.max(0, this.#max - this.#pending.length);

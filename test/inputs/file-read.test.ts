@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegularFileHandle } from '../../src/inputs/index.js';
@@ -95,6 +95,22 @@ describe('RegularFileHandle.read', () => {
     expect(rest.startsWith('CHANGED')).toBe(true);
     expect(h.position()).toBe(5000);
     expect(h.read(100).kind).toBe('eof');
+    h.close();
+  });
+
+  it('after a truncation in place, still returns what it had read ahead, then eof at SEC offset', () => {
+    const path = join(dir, 'f');
+    const data = content(10_000);
+    writeFileSync(path, data, 'latin1');
+    const h = open(path);
+    expect(text(h.read(1000))).toBe(data.slice(0, 1000));
+    truncateSync(path, 0);
+    // SEC's read would find nothing here; the bytes read ahead before the truncation come first.
+    const rest: string[] = [];
+    for (let o = h.read(1000); o.kind === 'data'; o = h.read(1000)) rest.push(o.text);
+    expect(rest.join('')).toBe(data.slice(1000));
+    expect(h.position()).toBe(10_000);
+    expect(h.size()).toBe(0);
     h.close();
   });
 
