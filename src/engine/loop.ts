@@ -12,13 +12,16 @@ export interface LineSource {
   readonly sawData: boolean;
 }
 
+/** What one reap hands the loop: spawn lines, script completions, and whether any output came. */
+export interface Reaped {
+  readonly lines: readonly { readonly text: string; readonly context: string }[];
+  readonly completions: readonly (() => void)[];
+  readonly producedOutput: boolean;
+}
+
 /** Child processes as the loop sees them (CH-reap). */
 export interface ChildSource {
-  reap(synthQueueEmpty: boolean): {
-    readonly lines: readonly { readonly text: string; readonly context: string }[];
-    readonly completions: readonly (() => void)[];
-    readonly producedOutput: boolean;
-  };
+  reap(synthQueueEmpty: boolean): Reaped;
 }
 
 export interface LoopOptions {
@@ -56,6 +59,8 @@ export class MainLoop {
   readonly #children: ChildSource;
   readonly #clock: Clock;
   readonly #opts: LoopOptions;
+  /** The clock's reading at the end of the last step (its cleanup check); NaN after a cleanup pass or signals. */
+  #endTime = Number.NaN;
   #lastCleanup = 0;
   readonly #raised = new Set<SignalName>();
 
@@ -101,9 +106,6 @@ export class MainLoop {
   step(): StepResult {
     return this.#step(this.#clock.now());
   }
-
-  /** The clock's reading at the end of the last step (its cleanup check); NaN after a cleanup pass or signals. */
-  #endTime = 0;
 
   #step(start: number): StepResult {
     let now = start;

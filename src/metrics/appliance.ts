@@ -2,7 +2,7 @@ import { HANDLERS } from '../actions/handlers.js';
 import type { Logger } from '../actions/ports.js';
 import { formatHostPort, SYSCORR_VERSION } from '../cli/index.js';
 import { TelemetryCounts } from './counts.js';
-import { type MetricsEndpoint, type MetricsSetting, metricsEndpoint } from './endpoint.js';
+import type { MetricsEndpoint } from './endpoint.js';
 import { buildRegistry } from './registry.js';
 import { MetricsServer } from './server.js';
 import type { MetricsSources } from './sources.js';
@@ -13,8 +13,6 @@ export interface MetricsDeps {
   readonly now: () => number;
   /** prom-client's process_* and nodejs_* metrics; default true. */
   readonly defaultMetrics?: boolean;
-  /** The address used without --metrics (tests); default 0.0.0.0:8514. */
-  readonly defaultAddress?: { readonly host: string; readonly port: number };
 }
 
 /**
@@ -28,13 +26,7 @@ export class Metrics {
   readonly #deps: MetricsDeps;
   #server: MetricsServer | null = null;
 
-  /** Null when metrics are off (see metricsEndpoint for when). */
-  static create(setting: MetricsSetting, hasListeners: boolean, deps: MetricsDeps): Metrics | null {
-    const endpoint = metricsEndpoint(setting, hasListeners, deps.defaultAddress);
-    return endpoint === null ? null : Metrics.at(endpoint, deps);
-  }
-
-  /** Metrics served at an endpoint already worked out (the composition root decides first). */
+  /** Metrics served at an endpoint metricsEndpoint worked out (null there: metrics are off). */
   static at(endpoint: MetricsEndpoint, deps: MetricsDeps): Metrics {
     return new Metrics(endpoint, deps);
   }

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Command, Logger, ProcessPort } from '../actions/ports.js';
+import type { Reaped } from '../engine/loop.js';
 import { type ChildTelemetry, NO_TELEMETRY } from '../metrics/telemetry.js';
 import { errorCode, errorText } from './errors.js';
 import { type StdoutWriter, writeStdoutSync } from './files.js';
@@ -27,14 +28,8 @@ interface Child {
   finished: boolean;
 }
 
-export interface ReapResult {
-  readonly lines: readonly { readonly text: string; readonly context: string }[];
-  readonly completions: readonly (() => void)[];
-  readonly producedOutput: boolean;
-}
-
 /** What reap() answers while no child runs: every loop iteration, so it is not built anew. */
-const NOTHING_REAPED: ReapResult = Object.freeze({
+const NOTHING_REAPED: Reaped = Object.freeze({
   lines: Object.freeze([]),
   completions: Object.freeze([]),
   producedOutput: false,
@@ -96,7 +91,7 @@ export class Processes implements ProcessPort {
   }
 
   /** CH-reap: completions (script callbacks) and spawn lines ready now. `synthQueueEmpty` implements the flow control. */
-  reap(synthQueueEmpty: boolean): ReapResult {
+  reap(synthQueueEmpty: boolean): Reaped {
     if (this.#children.size === 0) return NOTHING_REAPED;
     const lines: { text: string; context: string }[] = [];
     const completions: (() => void)[] = [];

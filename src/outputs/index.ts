@@ -1,4 +1,4 @@
-export { Processes, type ProcessesDeps, type ReapResult } from './children.js';
+export { Processes, type ProcessesDeps } from './children.js';
 export { UdpSockets, UnixDatagrams } from './datagrams.js';
 export { FileOutputs, type StdoutWriter, writeStdoutSync } from './files.js';
 export { commandText, type Launched, type LaunchMode, launch } from './launch.js';

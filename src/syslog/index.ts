@@ -1,6 +1,6 @@
 export { stripTrailing } from './chars.js';
 export * from './framing.js';
-export { decode as latin1Text, parseSyslog } from './parse.js';
+export { latin1Text, parseSyslog } from './parse.js';
 export { DEFAULT_FACILITY, DEFAULT_SEVERITY, MAX_PRIVAL } from './pri.js';
 export { matchFields, type RenderOptions, renderLine } from './render.js';
 export { TimeMemo } from './time-memo.js';

@@ -24,7 +24,7 @@ const MONTH_OF: ReadonlyMap<number, number> = new Map(
 );
 
 /** The month (0..11) of three letters at `p`, any case (`Mar`, `MAR`); -1 if none. */
-export function monthAt(s: string, p: number): number {
+function monthAt(s: string, p: number): number {
   if (p + 3 > s.length) return -1;
   const a = s.charCodeAt(p);
   const b = s.charCodeAt(p + 1);
@@ -32,13 +32,6 @@ export function monthAt(s: string, p: number): number {
   if (!isAlpha(a) || !isAlpha(b) || !isAlpha(c)) return -1;
   // ASCII letters: setting bit 0x20 gives the lower case.
   return MONTH_OF.get(pack(a | 0x20, b | 0x20, c | 0x20)) ?? -1;
-}
-
-/** The value of the digits s[p..end) (a run digitRunEnd found). */
-function digitValue(s: string, p: number, end: number): number {
-  let v = 0;
-  for (let i = p; i < end; i++) v = v * 10 + (s.charCodeAt(i) - 0x30);
-  return v;
 }
 
 interface Clock {
@@ -65,7 +58,7 @@ function clockAt(s: string, p: number): Clock | null {
       end = digitRunEnd(s, fEnd, Number.MAX_SAFE_INTEGER);
     }
   }
-  return { hour: digitValue(s, p, hEnd), min, sec, fracMs, end };
+  return { hour: digitsAt(s, p, hEnd - p), min, sec, fracMs, end };
 }
 
 /** A 4-digit year at `p` followed by a space, the end, or ':'; -1 if none. */
@@ -101,7 +94,7 @@ function bsdAt(s: string, p: number): LegacyTime | null {
   while (s.charCodeAt(q) === SP && q < p + 6) q++;
   const dEnd = digitRunEnd(s, q, 2);
   if (dEnd === q || s.charCodeAt(dEnd) !== SP) return null;
-  const mday = digitValue(s, q, dEnd);
+  const mday = digitsAt(s, q, dEnd - q);
   q = dEnd + 1;
   let year: number | null = yearAt(s, q);
   if (year >= 0) q += 5;

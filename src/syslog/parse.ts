@@ -6,7 +6,7 @@ import { looksLike5424, parse5424 } from './rfc5424.js';
 import type { ParseOptions, SyslogMessage, SyslogParseReason } from './types.js';
 
 /** Bytes as latin1, one char per byte, as the engine reads every input (HP-bytes). */
-export function decode(raw: string | Uint8Array): string {
+export function latin1Text(raw: string | Uint8Array): string {
   if (typeof raw === 'string') return raw;
   // A Buffer converts without the view object a plain Uint8Array needs first.
   if (Buffer.isBuffer(raw)) return raw.toString('latin1');
@@ -43,7 +43,7 @@ function parseText(s: string, options: ParseOptions): Draft {
  * every field that could be recovered.
  */
 export function parseSyslog(raw: string | Uint8Array, options: ParseOptions = {}): SyslogMessage {
-  const s = stripTrailing(decode(raw));
+  const s = stripTrailing(latin1Text(raw));
   try {
     return finish(parseText(s, options));
   } catch (e) {

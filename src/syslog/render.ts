@@ -1,5 +1,4 @@
-import type { TimeZone } from '../engine/variables/index.js';
-import { classicTime } from './classic-time.js';
+import { classicTime, type TimeZone } from '../engine/variables/index.js';
 import type { TimeMemo } from './time-memo.js';
 import { FACILITY_NAMES, SEVERITY_NAMES, type SyslogMessage } from './types.js';
 

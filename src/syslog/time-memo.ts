@@ -1,5 +1,4 @@
-import type { TimeZone } from '../engine/variables/index.js';
-import { classicTime } from './classic-time.js';
+import { classicTime, type TimeZone } from '../engine/variables/index.js';
 import { type WallTime, wallToEpochMs } from './wall-time.js';
 
 function sameWall(a: WallTime, b: WallTime): boolean {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Metrics, type MetricsSources, metricsEndpoint } from '../../src/metrics/index.js';
+import { Metrics, type MetricsDeps, type MetricsSources, metricsEndpoint } from '../../src/metrics/index.js';
 import { parseExposition, value } from './exposition.js';
 
 const SOURCES: MetricsSources = {
@@ -46,18 +46,20 @@ describe('when metrics are served', () => {
       explicit: true,
     });
     expect(metricsEndpoint('[::1]:9100', true)).toEqual({ host: '::1', port: 9100, explicit: true });
-    const { logger } = logs();
-    expect(Metrics.create(null, false, { logger, now: () => 0 })).toBeNull();
-    expect(Metrics.create(false, true, { logger, now: () => 0 })).toBeNull();
-    expect(Metrics.create(null, true, { logger, now: () => 0 })).not.toBeNull();
   });
 });
+
+/** Metrics at an explicit --metrics address. */
+function served(address: string, deps: MetricsDeps): Metrics {
+  const endpoint = metricsEndpoint(address, false);
+  if (endpoint === null) throw new Error('metrics off');
+  return Metrics.at(endpoint, deps);
+}
 
 describe('Metrics', () => {
   it('serves /metrics and /-/ready on an explicit address once started', async () => {
     const { logger, lines } = logs();
-    const m = Metrics.create('127.0.0.1:0', false, { logger, now: () => 1, defaultMetrics: false });
-    if (m === null) throw new Error('metrics off');
+    const m = served('127.0.0.1:0', { logger, now: () => 1, defaultMetrics: false });
     open.push(m);
     m.telemetry.actionRun('write', true);
     expect(await m.start(SOURCES)).toBeNull();
@@ -78,8 +80,7 @@ describe('Metrics', () => {
   it('an explicit address that cannot be bound is an error naming it', async () => {
     const port = await occupied();
     const { logger } = logs();
-    const m = Metrics.create(`127.0.0.1:${port}`, true, { logger, now: () => 1, defaultMetrics: false });
-    if (m === null) throw new Error('metrics off');
+    const m = served(`127.0.0.1:${port}`, { logger, now: () => 1, defaultMetrics: false });
     open.push(m);
     expect(await m.start(SOURCES)).toBe(`cannot serve metrics on 127.0.0.1:${port}: EADDRINUSE`);
   });
@@ -87,13 +88,10 @@ describe('Metrics', () => {
   it('the default address that cannot be bound is a warning, and the process goes on without metrics', async () => {
     const port = await occupied();
     const { logger, lines } = logs();
-    const m = Metrics.create(null, true, {
-      logger,
-      now: () => 1,
-      defaultMetrics: false,
-      defaultAddress: { host: '127.0.0.1', port },
-    });
-    if (m === null) throw new Error('metrics off');
+    // Without --metrics, with listeners: the default address (here a taken one), not explicit.
+    const endpoint = metricsEndpoint(null, true, { host: '127.0.0.1', port });
+    if (endpoint === null) throw new Error('metrics off');
+    const m = Metrics.at(endpoint, { logger, now: () => 1, defaultMetrics: false });
     open.push(m);
     expect(await m.start(SOURCES)).toBeNull();
     expect(m.address()).toBeNull();

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findZone, type TimeZone, UTC_ZONE } from '../../src/engine/variables/index.js';
-import { classicTime } from '../../src/syslog/classic-time.js';
+import { classicTime, findZone, type TimeZone, UTC_ZONE } from '../../src/engine/variables/index.js';
 import { TimeMemo } from '../../src/syslog/index.js';
 import { type WallTime, wallToEpochMs } from '../../src/syslog/wall-time.js';
 

@@ -26,7 +26,7 @@ export function parsePerlRegex(src: string): ParsedRegex {
  * a pattern Perl rejects or one that cannot be translated. `unicodeRules`: treat /d as /u (set on
  * the second pass when the first one found \p, \N{..} or a code point above 0xFF).
  */
-export function parseRegex(src: string, unicodeRules: boolean): ParsedRegex {
+function parseRegex(src: string, unicodeRules: boolean): ParsedRegex {
   const st = new ParseState(src, unicodeRules);
   const root = parseAlternation(st);
   if (!st.eof) st.fail('SYS0501', "unmatched ')'", st.pos);

@@ -15,7 +15,14 @@ export {
   type ReadZoneFile,
   readZoneFileSync,
 } from './load-zone.js';
-export { formatPerlLocaltime, localTime, MONTH_NAMES, perlLocaltime, WEEKDAY_NAMES } from './localtime.js';
+export {
+  classicTime,
+  formatPerlLocaltime,
+  localTime,
+  MONTH_NAMES,
+  perlLocaltime,
+  WEEKDAY_NAMES,
+} from './localtime.js';
 export { parsePosixTz } from './posix-tz.js';
 export { parseTzif } from './tzif.js';
 export { ActionVariables, type ActionVariablesOptions } from './variables.js';

@@ -33,10 +33,20 @@ function two(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** `Mmm dd hh:mm:ss`, the day padded by a space (`Jan  5`): the middle of Perl's scalar localtime. */
+function monthDayClock(t: BrokenDownTime): string {
+  const mday = t.mday < 10 ? ` ${t.mday}` : String(t.mday);
+  return `${MONTH_NAMES[t.mon]} ${mday} ${two(t.hour)}:${two(t.min)}:${two(t.sec)}`;
+}
+
 /** Perl's scalar localtime of fields: "%s %s %2d %02d:%02d:%02d %d". */
 export function formatPerlLocaltime(t: BrokenDownTime): string {
-  const mday = t.mday < 10 ? ` ${t.mday}` : String(t.mday);
-  return `${WEEKDAY_NAMES[t.wday]} ${MONTH_NAMES[t.mon]} ${mday} ${two(t.hour)}:${two(t.min)}:${two(t.sec)} ${t.year}`;
+  return `${WEEKDAY_NAMES[t.wday]} ${monthDayClock(t)} ${t.year}`;
+}
+
+/** The time as syslogd and SEC write it at the start of a classic syslog line: `Mmm dd hh:mm:ss` in `zone`. */
+export function classicTime(epochSeconds: number, zone: TimeZone): string {
+  return monthDayClock(localTime(epochSeconds, zone));
 }
 
 /**
