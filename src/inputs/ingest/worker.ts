@@ -1,13 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger, LogLevel } from '../../actions/ports.js';
-import { systemClock } from '../../clock.js';
 import { processZone } from '../../engine/variables/index.js';
-import { planListeners, renderFor } from '../listener-plan.js';
-import { renderMessage } from '../network-source.js';
+import { planListeners } from '../listener-plan.js';
 import { CounterBlock } from '../syslog/counter-block.js';
 import { SyslogListeners } from '../syslog/index.js';
-import { BatchWriter } from './batch.js';
+import { HandOver } from './hand-over.js';
 import type { FromIngest, IngestInit, ToIngest } from './protocol.js';
 
 /**
@@ -31,49 +29,19 @@ const listeners = new SyslogListeners(specs, init.options, { logger, counters: b
 // Receipt times move to the engine thread's clock: both count from their own timeOrigin.
 const clockOffset = performance.timeOrigin - init.timeOrigin;
 
-let inflight = 0;
-let closing = false;
-let scheduled = false;
-
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  setImmediate(pump);
-}
-
-/** Hands over what is queued, in batches, while the window has room (all of it when closing). */
-function pump(): void {
-  scheduled = false;
-  for (;;) {
-    const room = closing ? init.batch : Math.min(init.batch, init.window - inflight);
-    if (room <= 0) break;
-    const writer = new BatchWriter();
-    // Whole seconds, as the engine thread's clock gives them (and as TimeMemo can match).
-    const now = systemClock.now();
-    while (writer.count < room) {
-      const m = listeners.next();
-      if (m === null) break;
-      const rendered = renderMessage(m, now, renderFor(plan.render, m.index));
-      writer.add(m.index, rendered, m.receivedAt + clockOffset);
-    }
-    if (writer.count === 0) break;
-    inflight += writer.count;
-    block.intake.add('handedOver', writer.count);
-    const { batch, transfer } = writer.finish();
-    send({ t: 'batch', batch }, transfer);
-  }
-  // Woken by the next arrival; a full window is reopened by an ack instead.
-  if (!closing && listeners.queued === 0) listeners.onNextMessage(schedule);
-}
+const handOver = new HandOver(
+  listeners,
+  { batch: init.batch, window: init.window, clockOffset, render: plan.render },
+  block.intake,
+  (batch, transfer) => send({ t: 'batch', batch }, transfer),
+);
 
 port.on('message', (m: ToIngest) => {
-  if (m.t === 'ack') {
-    inflight = Math.max(0, inflight - m.n);
-    if (listeners.queued > 0) schedule();
-  } else if (m.t === 'close') {
-    closing = true;
+  if (m.t === 'ack') handOver.acked(m.n);
+  else if (m.t === 'close') {
+    handOver.closing();
     void listeners.close().then(() => {
-      pump();
+      handOver.pump();
       send({ t: 'closed' });
     });
   }
@@ -82,7 +50,7 @@ port.on('message', (m: ToIngest) => {
 listeners.start().then(
   () => {
     send({ t: 'started', addresses: listeners.addresses() });
-    pump();
+    handOver.pump();
   },
   (error: unknown) => send({ t: 'failed', message: error instanceof Error ? error.message : String(error) }),
 );
